@@ -1,0 +1,57 @@
+package io.earshot.commons.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The one Lettuce client and connection of a service.
+ *
+ * <p>A Lettuce connection is thread-safe and pipelines commands, so one is shared by the whole service. It is
+ * application-scoped, so it is opened on first use (a service starts even while Redis is still coming up) and Lettuce
+ * reconnects it by itself afterwards.
+ */
+@ApplicationScoped
+public class RedisProducer {
+
+    @Produces
+    @Singleton
+    RedisClient redisClient(RedisConfig config) {
+        RedisURI uri = RedisURI.create(config.uri());
+        uri.setTimeout(config.timeout());
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled(config.timeout()))
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        return client;
+    }
+
+    @Produces
+    @ApplicationScoped
+    StatefulRedisConnection<String, String> connection(RedisClient client) {
+        return client.connect();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RedisCommands<String, String> commands(StatefulRedisConnection<String, String> connection) {
+        return connection.sync();
+    }
+
+    void close(@Disposes StatefulRedisConnection<String, String> connection) {
+        connection.close();
+    }
+
+    void shutdown(@Disposes RedisClient client) {
+        client.shutdown();
+    }
+}

@@ -1,0 +1,106 @@
+package io.earshot.ingest.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.api.Problem;
+import io.earshot.commons.api.ProblemException;
+import io.earshot.ingest.config.IngestConfig;
+import io.earshot.ingest.domain.CommentIds;
+import io.earshot.ingest.domain.CommentIntake;
+import io.earshot.ingest.domain.CommentIntake.Outcome;
+import io.earshot.ingest.domain.TextNormalizer;
+import io.earshot.ingest.messaging.CommentIngested;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Takes one comment already in Earshot's normalised shape (integrators, the demo, tests). */
+@Path("/api/comments")
+public class CommentResource {
+
+    @Inject
+    CommentIntake intake;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    IngestConfig config;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one comment", description = "Published once per platform+externalId; the answer comes after Kafka acknowledged it.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CommentSubmission.class)))
+    @APIResponse(responseCode = "202", description = "Accepted and published")
+    @APIResponse(responseCode = "200", description = "A duplicate: already published; the existing id is returned")
+    @APIResponse(responseCode = "400", description = "Invalid; the problem names each bad field")
+    @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
+    @APIResponse(responseCode = "503", description = "Kafka or Redis unavailable; retry after Retry-After seconds")
+    public Response submit(byte[] body) throws IOException {
+        if (body.length > config.maxCommentBytes()) {
+            throw new ProblemException(Problem.of(413, "Payload Too Large",
+                    "a comment may be at most " + config.maxCommentBytes() + " bytes"));
+        }
+        if (body.length == 0) {
+            throw ProblemException.badField("body", "must be a JSON comment");
+        }
+        CommentSubmission submission = mapper.readValue(body, CommentSubmission.class);
+        if (submission == null) {
+            throw ProblemException.badField("body", "must be a JSON comment");
+        }
+        Set<ConstraintViolation<CommentSubmission>> violations = validator.validate(submission);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Outcome outcome = intake.accept(toEvent(submission, Instant.now()));
+        CommentIngested comment = outcome.comment();
+        IntakeResult result = new IntakeResult(comment.commentId(), comment.eventId(), outcome.status().name().toLowerCase());
+        return switch (outcome.status()) {
+            case ACCEPTED -> Response.accepted(result).build();
+            case DUPLICATE -> Response.ok(result).build();
+            case IN_PROGRESS -> throw new ProblemException(Problem.of(409, "Conflict",
+                    "the same comment is being published by another request; retry shortly"), config.retryAfter());
+            case FAILED -> throw ProblemException.unavailable("Kafka did not acknowledge the comment; nothing was kept, retry", config.retryAfter());
+        };
+    }
+
+    static CommentIngested toEvent(CommentSubmission s, Instant receivedAt) {
+        var author = new CommentIngested.Author(s.author().id(), s.author().handle(), s.author().displayName(), s.author().followers());
+        return new CommentIngested(
+                CommentIds.eventId(s.platform(), s.externalId(), 1),
+                CommentIds.commentId(s.platform(), s.externalId()),
+                1,
+                CommentIngested.Action.created,
+                s.platform(),
+                s.account(),
+                s.externalId(),
+                s.threadId(),
+                s.parentId(),
+                author,
+                TextNormalizer.normalize(s.text()),
+                s.lang(),
+                s.createdAt(),
+                receivedAt,
+                s.permalink(),
+                null,
+                null);
+    }
+}

@@ -1,0 +1,14 @@
+package io.earshot.ingest.messaging;
+
+/** Channel names equal topic names; tests reuse these constants. */
+public final class Topics {
+
+    /** Normalised comments, key = conversation key ({@code platform:threadId}). */
+    public static final String COMMENTS_INGESTED = "comments.ingested";
+
+    /** The CloudEvents source of every event this service publishes. */
+    public static final String SOURCE = "earshot/ingest-service";
+
+    private Topics() {
+    }
+}
