@@ -1,0 +1,14 @@
+package io.earshot.triage.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stance verdict: the label, how sure, the probability of each label, and the features that decided it.
+ */
+public record Stance(String label, double confidence, Map<String, Double> scores, List<String> explanation) {
+
+    public static final String PRAISE = "praise";
+    public static final String COMPLAINT = "complaint";
+    public static final String NEUTRAL = "neutral";
+}

@@ -1,0 +1,32 @@
+package io.earshot.triage.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code comments.triaged} event ({@code docs/events/comments.triaged.schema.json}): the ingested comment as it
+ * arrived, and triage's verdict.
+ */
+public record CommentTriaged(String eventId, JsonNode comment, Triage triage) {
+
+    /** Triage's verdict on one comment. */
+    public record Triage(
+            String lang,
+            String label,
+            double confidence,
+            Map<String, Double> scores,
+            List<String> flags,
+            List<PiiSpan> pii,
+            int priority,
+            List<String> reasons,
+            List<String> explanation,
+            String model,
+            Instant triagedAt) {
+    }
+
+    /** Where personal data sits in the text, so it can be masked. */
+    public record PiiSpan(String type, int start, int end) {
+    }
+}

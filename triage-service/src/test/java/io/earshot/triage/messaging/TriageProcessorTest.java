@@ -1,0 +1,129 @@
+package io.earshot.triage.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.testsupport.EventSchemas;
+import io.earshot.testsupport.KafkaBrokerResource;
+import io.earshot.testsupport.RedisServerResource;
+import io.earshot.testsupport.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service end to end on a real broker: what goes in on comments.ingested comes out triaged, or in the DLQ. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(RedisServerResource.class)
+class TriageProcessorTest {
+
+    private static KafkaProducer<String, String> producer;
+    private static TopicReader triaged;
+    private static TopicReader dlq;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+        triaged = new TopicReader(Topics.COMMENTS_TRIAGED);
+        dlq = new TopicReader(Topics.COMMENTS_INGESTED_DLQ);
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+        triaged.close();
+        dlq.close();
+    }
+
+    static String ingested(String eventId, String text, String lang) {
+        return """
+                {"eventId":"%s","commentId":"c-%s","version":1,"action":"created","platform":"youtube","account":null,
+                 "externalId":"x-%s","threadId":"video-1","parentId":null,
+                 "author":{"id":"a1","handle":"ana","displayName":"Ana","followers":12},
+                 "text":"%s","lang":%s,"createdAt":"2026-11-01T10:00:00Z","receivedAt":"2026-11-01T10:00:01Z",
+                 "permalink":null,"context":null,"moderationStatus":null}"""
+                .formatted(eventId, eventId, eventId, text, lang == null ? "null" : "\"" + lang + "\"");
+    }
+
+    private void send(String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.COMMENTS_INGESTED, "youtube:video-1", value)).get();
+    }
+
+    private List<JsonNode> triagedFor(String eventId) {
+        return triaged.poll().stream().map(ConsumerRecord::value).map(this::read)
+                .filter(n -> n.at("/comment/eventId").asText().equals(eventId)).toList();
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void complaintInSpanishIsTriagedWithLanguageAndConformsToTheContract() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(ingested(id, "El pedido llegó roto y nadie responde, ¿qué hago?", null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 1);
+        JsonNode event = triagedFor(id).get(0);
+        assertEquals("es", event.at("/triage/lang").asText());
+        assertEquals("complaint", event.at("/triage/label").asText());
+        assertTrue(event.at("/triage/flags").toString().contains("question"));
+        assertEquals("Ana", event.at("/comment/author/displayName").asText(), "the comment is forwarded whole");
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", event.toString()));
+    }
+
+    @Test
+    void platformHintWinsAndRedeliveryGivesTheSameEventId() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(ingested(id, "Thanks, great service!", "en"));
+        send(ingested(id, "Thanks, great service!", "en"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 2);
+        List<JsonNode> both = triagedFor(id);
+        assertEquals(both.get(0).get("eventId"), both.get(1).get("eventId"));
+        assertEquals("praise", both.get(0).at("/triage/label").asText());
+        assertEquals("en", both.get(0).at("/triage/lang").asText());
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicAndTheFlowGoesOn() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        send("not json " + marker);
+        send("{\"eventId\":\"" + marker + "\"}");
+        String good = UUID.randomUUID().toString();
+        send(ingested(good, "Le produit est cassé", "fr"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                dlq.poll().stream().filter(r -> r.value().contains(marker)).count() == 2);
+        ConsumerRecord<String, String> dead = dlq.poll().stream().filter(r -> r.value().contains(marker)).findFirst().orElseThrow();
+        assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).length() > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(good).size() == 1);
+    }
+}
