@@ -95,23 +95,33 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
-    /** The JSON path of a violated property, without the method and parameter names of a method-level violation. */
+    /**
+     * The JSON path of a violated property (for example {@code author.id}), or the name of a violated query or path
+     * parameter; never the Java method's name.
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CONSTRUCTOR) {
                 continue;
             }
-            String name = node.getName();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
             if (node.getIndex() != null && !names.isEmpty()) {
                 names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
             }
-            if (name != null) {
-                names.add(name);
+            if (node.getName() != null) {
+                names.add(node.getName());
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        if (!names.isEmpty()) {
+            return String.join(".", names);
+        }
+        return parameter != null ? parameter : "body";
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -1,0 +1,20 @@
+package io.earshot.reply.messaging;
+
+/** Channel names equal topic names; tests reuse these constants. */
+public final class Topics {
+
+    /** What reply-service reads: triaged comments. */
+    public static final String COMMENTS_TRIAGED = "comments.triaged";
+
+    /** Where records reply-service cannot process go, with the reason in headers. */
+    public static final String COMMENTS_TRIAGED_DLQ = "comments.triaged.dlq.reply-service";
+
+    /** What reply-service writes: every step in the life of a reply. */
+    public static final String REPLIES = "replies";
+
+    /** The CloudEvents source of every event this service publishes. */
+    public static final String SOURCE = "earshot/reply-service";
+
+    private Topics() {
+    }
+}
