@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { loadCrds, validateDocument } from "./lib/schema.mjs";
+import { defaultCrdDir, loadCrds, validateDocument } from "./lib/schema.mjs";
 import { checkPolicies } from "./lib/policy.mjs";
 import { topicsFromAsyncApi } from "./lib/asyncapi.mjs";
 
@@ -52,7 +52,7 @@ export function expectedTopics(asyncapi) {
 async function main() {
   const a = args(process.argv.slice(2));
   const kubectl = a.kubectl ?? "kubectl";
-  const crds = loadCrds(a.crds ?? join(here, ".cache", "strimzi-crds"));
+  const crds = loadCrds(a.crds ?? defaultCrdDir());
   if (crds.size === 0) throw new Error("no Strimzi CRDs loaded: run deploy/local/test.d/k8s-validate");
   const overlaysDir = a.overlays ?? join(root, "deploy", "k8s", "overlays");
   const outDir = a.out ?? join(here, ".cache", "rendered");

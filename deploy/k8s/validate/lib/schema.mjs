@@ -7,8 +7,9 @@
 //
 // All three are strict about field names, like `kubectl apply --validate=strict`: an unknown or misspelt field is an
 // error, not something the API server would silently drop. A document whose apiVersion/kind has no schema fails.
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import { parseAllDocuments } from "yaml";
 import { Model } from "@kubernetes-models/base";
@@ -119,8 +120,20 @@ function strict(schema) {
   return out;
 }
 
+/** The newest CRD folder deploy/local/test.d/k8s-validate generated (.cache/strimzi-crds-<hash>), if any. */
+export function defaultCrdDir() {
+  const cache = join(dirname(fileURLToPath(import.meta.url)), "..", ".cache");
+  if (!existsSync(cache)) return null;
+  const dirs = readdirSync(cache).filter((d) => d.startsWith("strimzi-crds")).map((d) => join(cache, d))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return dirs[0] ?? null;
+}
+
 /** Loads every CustomResourceDefinition in `dir` (YAML) into a map "group/version Kind" -> Ajv validator. */
 export function loadCrds(dir) {
+  if (!dir || !existsSync(dir)) {
+    throw new Error(`no Strimzi CRDs at ${dir}: run deploy/local/test.d/k8s-validate once to generate them`);
+  }
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validators = new Map();
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {

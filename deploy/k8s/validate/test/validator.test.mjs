@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadCrds, validateDocument } from "../lib/schema.mjs";
+import { defaultCrdDir, loadCrds, validateDocument } from "../lib/schema.mjs";
 import { checkPolicies } from "../lib/policy.mjs";
 import { topicsFromAsyncApi } from "../lib/asyncapi.mjs";
 import { parse, render, expectedTopics } from "../validate.mjs";
@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "..", "fixtures");
 const root = resolve(here, "../../../..");
 const kubectl = process.env.KUBECTL ?? "kubectl";
-const crds = loadCrds(process.env.STRIMZI_CRDS ?? join(here, "..", ".cache", "strimzi-crds"));
+const crds = loadCrds(process.env.STRIMZI_CRDS ?? defaultCrdDir());
 const knownTopics = topicsFromAsyncApi(join(fixtures, "asyncapi-known-topics.yaml"));
 
 function header(text, key) {
