@@ -1,0 +1,213 @@
+# shellcheck shell=bash
+# The local runtime of Earshot, one machine, no Docker: a single-node KRaft Kafka broker and a redis-server as
+# child processes, and the three packaged services. Sourced by ./suite and by scripts that need a runtime
+# (tests, benchmarks, chaos runs). Everything it starts has a pid file under $EARSHOT_HOME/pids, so `stop_all`
+# stops exactly what was started.
+#
+# Settings (environment):
+#   EARSHOT_HOME                 state folder (default .earshot/run): pids, logs, broker data, redis data, secrets
+#   EARSHOT_INGEST_PORT=8081  EARSHOT_TRIAGE_PORT=8082  EARSHOT_REPLY_PORT=8083
+#   EARSHOT_KAFKA_PORT=9092   EARSHOT_KAFKA_CONTROLLER_PORT=9093   EARSHOT_REDIS_PORT=6379
+#   EARSHOT_<SERVICE>_JAVA_OPTS  JVM options of one service (heap sizes by default)
+
+EARSHOT_ROOT=${EARSHOT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
+EARSHOT_HOME=${EARSHOT_HOME:-$EARSHOT_ROOT/.earshot/run}
+EARSHOT_CACHE=${EARSHOT_CACHE:-$EARSHOT_ROOT/.earshot}
+EARSHOT_INGEST_PORT=${EARSHOT_INGEST_PORT:-8081}
+EARSHOT_TRIAGE_PORT=${EARSHOT_TRIAGE_PORT:-8082}
+EARSHOT_REPLY_PORT=${EARSHOT_REPLY_PORT:-8083}
+EARSHOT_KAFKA_PORT=${EARSHOT_KAFKA_PORT:-9092}
+EARSHOT_KAFKA_CONTROLLER_PORT=${EARSHOT_KAFKA_CONTROLLER_PORT:-9093}
+EARSHOT_REDIS_PORT=${EARSHOT_REDIS_PORT:-6379}
+SERVICES=(ingest triage reply)
+COMPONENTS=(kafka redis ingest triage reply)
+
+rt_log() { printf '%s\n' "$*" >&2; }
+rt_die() { printf 'suite: %s\n' "$*" >&2; exit 1; }
+
+rt_port_of() {
+  case "$1" in
+    ingest) echo "$EARSHOT_INGEST_PORT" ;; triage) echo "$EARSHOT_TRIAGE_PORT" ;; reply) echo "$EARSHOT_REPLY_PORT" ;;
+    kafka) echo "$EARSHOT_KAFKA_PORT" ;; redis) echo "$EARSHOT_REDIS_PORT" ;; *) return 1 ;;
+  esac
+}
+
+rt_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+rt_pid() { cat "$EARSHOT_HOME/pids/$1.pid" 2>/dev/null; }
+
+rt_alive() {
+  local pid; pid=$(rt_pid "$1") || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# Polls until a command succeeds or the time is up (a launcher waiting for a process, not a test).
+rt_wait_for() { # seconds, description, command...
+  local until=$((SECONDS + $1)) what=$2; shift 2
+  while ! "$@" >/dev/null 2>&1; do
+    [ $SECONDS -ge $until ] && { rt_log "timed out waiting for $what"; return 1; }
+    sleep 0.2
+  done
+}
+
+rt_require_tools() {
+  command -v java >/dev/null || rt_die "java (JDK 17+) is not on the PATH"
+  command -v mvn >/dev/null || rt_die "mvn (Maven) is not on the PATH"
+  command -v curl >/dev/null || rt_die "curl is not on the PATH"
+}
+
+# Copies the dependencies of a pom once (re-copied when the pom changes); prints the folder.
+rt_copy_deps() { # pom, folder, extra maven args...
+  local pom=$1 dir=$2; shift 2
+  local stamp; stamp=$( (cat "$pom"; echo "$*") | sha256sum | cut -c1-16)
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    mvn -q -B -Dstyle.color=never -f "$pom" "$@" dependency:copy-dependencies -DoutputDirectory="$dir" \
+      -DincludeScope=runtime >"$dir.log" 2>&1 || { cat "$dir.log" >&2; rt_die "could not fetch $(basename "$pom") dependencies"; }
+    echo "$stamp" >"$dir/.stamp"
+  fi
+  echo "$dir"
+}
+
+rt_kafka_classpath() { echo "$(rt_copy_deps "$EARSHOT_ROOT/deploy/local/kafka/pom.xml" "$EARSHOT_CACHE/kafka-lib")/*"; }
+
+# The machine's redis-server, else the real binary the embedded-redis artifact ships (Linux x86-64/arm64).
+rt_redis_binary() {
+  if command -v redis-server >/dev/null; then command -v redis-server; return; fi
+  local bin="$EARSHOT_CACHE/redis/redis-server"
+  if [ ! -x "$bin" ]; then
+    local lib; lib=$(rt_copy_deps "$EARSHOT_ROOT/deploy/local/kafka/pom.xml" "$EARSHOT_CACHE/redis-lib" -Dredis)
+    local jar; jar=$(ls "$lib"/embedded-redis-*.jar | head -1)
+    local entry
+    case "$(uname -m)" in
+      x86_64|amd64) entry=redis-server-6.2.6-v5-linux-amd64 ;;
+      aarch64|arm64) entry=redis-server-6.2.7-linux-arm64 ;;
+      *) rt_die "no redis-server on the PATH and no bundled binary for $(uname -m): install redis-server" ;;
+    esac
+    mkdir -p "$(dirname "$bin")"
+    unzip -p "$jar" "$entry" >"$bin.tmp" && chmod +x "$bin.tmp" && mv "$bin.tmp" "$bin"
+  fi
+  echo "$bin"
+}
+
+rt_launch() { # name, command... ; starts in the background with its own log and pid file
+  local name=$1; shift
+  mkdir -p "$EARSHOT_HOME/pids" "$EARSHOT_HOME/logs"
+  nohup "$@" >>"$EARSHOT_HOME/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$EARSHOT_HOME/pids/$name.pid"
+}
+
+rt_check_free() { # name
+  local port; port=$(rt_port_of "$1")
+  rt_port_open "$port" && rt_die "port $port for $1 is taken by another program (set EARSHOT_${1^^}_PORT)"
+  return 0
+}
+
+rt_start_kafka() {
+  rt_alive kafka && return 0
+  rt_check_free kafka
+  local cp; cp=$(rt_kafka_classpath)
+  local data="$EARSHOT_HOME/kafka-data" conf="$EARSHOT_HOME/kafka.properties"
+  mkdir -p "$data" "$EARSHOT_HOME/logs"
+  cat >"$conf" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$EARSHOT_KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$EARSHOT_KAFKA_PORT,CONTROLLER://127.0.0.1:$EARSHOT_KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$EARSHOT_KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$data
+num.partitions=6
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+PROPS
+  if [ ! -f "$data/meta.properties" ]; then
+    local id; id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid)
+    java -cp "$cp" kafka.tools.StorageTool format -t "$id" -c "$conf" >"$EARSHOT_HOME/logs/kafka-format.log" 2>&1 \
+      || { cat "$EARSHOT_HOME/logs/kafka-format.log" >&2; rt_die "could not format the Kafka data folder"; }
+  fi
+  rt_launch kafka java ${EARSHOT_KAFKA_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseG1GC} \
+    -Dlog4j2.configurationFile="$EARSHOT_ROOT/deploy/local/kafka/log4j2.properties" -cp "$cp" kafka.Kafka "$conf"
+  rt_wait_for 60 "the Kafka broker" grep -q "Kafka Server started" "$EARSHOT_HOME/logs/kafka.log" \
+    || { tail -20 "$EARSHOT_HOME/logs/kafka.log" >&2; rt_die "the Kafka broker did not start"; }
+}
+
+
+rt_start_redis() {
+  rt_alive redis && return 0
+  rt_check_free redis
+  local bin; bin=$(rt_redis_binary)
+  mkdir -p "$EARSHOT_HOME/redis-data"
+  rt_launch redis "$bin" --port "$EARSHOT_REDIS_PORT" --bind 127.0.0.1 --dir "$EARSHOT_HOME/redis-data" \
+    --save "" --appendonly yes --daemonize no
+  rt_wait_for 20 "redis-server" rt_port_open "$EARSHOT_REDIS_PORT" || rt_die "redis-server did not start"
+}
+
+rt_jar() { echo "$EARSHOT_ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
+# True when a service's packaged jar is missing or older than its sources (or the shared modules').
+rt_stale() {
+  local jar; jar=$(rt_jar "$1")
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$EARSHOT_ROOT/$1-service/src" "$EARSHOT_ROOT/$1-service/pom.xml" "$EARSHOT_ROOT/commons/src" \
+      "$EARSHOT_ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+rt_build_if_needed() {
+  local stale=()
+  for s in "${SERVICES[@]}"; do rt_stale "$s" && stale+=("$s-service"); done
+  [ ${#stale[@]} -eq 0 ] && return 0
+  rt_log "building ${stale[*]} (mvn package, tests skipped; ./suite test runs them)..."
+  (cd "$EARSHOT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests install -pl "$(IFS=,; echo "${stale[*]}")" -am) \
+    >"$EARSHOT_CACHE/build.log" 2>&1 || { tail -40 "$EARSHOT_CACHE/build.log" >&2; rt_die "the build failed (log: .earshot/build.log)"; }
+}
+
+rt_default_java_opts() {
+  case "$1" in
+    ingest) echo "-Xms64m -Xmx160m" ;; triage) echo "-Xms64m -Xmx200m" ;; reply) echo "-Xms64m -Xmx160m" ;;
+  esac
+}
+
+rt_start_service() { # ingest|triage|reply
+  local s=$1
+  rt_alive "$s" && return 0
+  rt_check_free "$s"
+  local var="EARSHOT_${s^^}_JAVA_OPTS"
+  local opts=${!var:-$(rt_default_java_opts "$s") -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=$(rt_port_of "$s") \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$EARSHOT_KAFKA_PORT" \
+  EARSHOT_REDIS_URI="redis://127.0.0.1:$EARSHOT_REDIS_PORT" \
+    rt_launch "$s" java $opts -jar "$(rt_jar "$s")"
+}
+
+rt_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$(rt_port_of "$1")/q/health/ready"; }
+
+rt_wait_ready() { # service, seconds
+  rt_wait_for "${2:-120}" "$1-service to be ready" rt_ready "$1" \
+    || { tail -30 "$EARSHOT_HOME/logs/$1.log" >&2; rt_die "$1-service did not become ready (log: $EARSHOT_HOME/logs/$1.log)"; }
+}
+
+rt_stop() { # component; TERM, then KILL after 20 s
+  local pid; pid=$(rt_pid "$1") || return 0
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null
+    local until=$((SECONDS + 20))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $until ]; do sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$EARSHOT_HOME/pids/$1.pid"
+}
+
+rt_stop_all() {
+  local i
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do rt_stop "${COMPONENTS[$i]}"; done
+}
