@@ -93,6 +93,11 @@ async function main() {
       }
     }
     result(schemaProblems.length === 0, `${overlay}: every document valid against the Kubernetes, Strimzi and Prometheus Operator schemas`, schemaProblems);
+    const undocumented = docs.filter((d) => d.kind === "KafkaTopic").map((d) => d.spec?.topicName ?? d.metadata.name)
+      .filter((t) => !topics.includes(t));
+    if (undocumented.length > 0) {
+      console.log(`WARNING ${overlay}: KafkaTopics with no channel in the AsyncAPI document: ${undocumented.join(", ")}`);
+    }
     const violations = checkPolicies(docs, { topics, production: overlay === "prod" });
     result(violations.length === 0, `${overlay}: policy checks${overlay === "prod" ? " (with production rules)" : ""}`,
       violations.map((v) => `[${v.rule}] ${v.message}`));
