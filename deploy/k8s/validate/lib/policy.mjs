@@ -15,7 +15,8 @@
 //   network-policy    every workload is selected by a NetworkPolicy restricting both ingress and egress
 //   image-tag         every image has an explicit tag other than latest
 //   production        (prod only) replicas >= 2 or an HPA, pod anti-affinity, a PodDisruptionBudget per Deployment,
-//                     HPAs for ingest and triage, topics replicated 3 times with min.insync.replicas >= 2
+//                     HPAs for ingest and triage, topics replicated 3 times with min.insync.replicas >= 2; a
+//                     Deployment annotated earshot.io/singleton runs one replica with the Recreate strategy instead
 
 export const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"]);
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
@@ -207,6 +208,16 @@ function checkProduction(docs, v) {
     && h.spec.scaleTargetRef.name === d.metadata.name);
   for (const d of deployments) {
     const hpa = hpaFor(d);
+    // A singleton (annotation earshot.io/singleton: why) must run exactly once: one replica, no autoscaler, and the
+    // Recreate strategy so that a rollout never runs two at once. The availability rules do not apply to it.
+    if (d.metadata.annotations?.["earshot.io/singleton"]) {
+      if ((d.spec?.replicas ?? 1) !== 1) v("production", `${id(d)} is a singleton but has ${d.spec.replicas} replicas`);
+      if (hpa) v("production", `${id(d)} is a singleton but has a HorizontalPodAutoscaler`);
+      if (d.spec?.strategy?.type !== "Recreate") {
+        v("production", `${id(d)} is a singleton but rolls out with ${d.spec?.strategy?.type ?? "RollingUpdate"}, not Recreate`);
+      }
+      continue;
+    }
     const replicas = d.spec?.replicas ?? 1;
     if (!hpa && replicas < 2) v("production", `${id(d)} has ${replicas} replica(s) and no HorizontalPodAutoscaler`);
     if (hpa && (hpa.spec.minReplicas ?? 1) < 2) v("production", `${id(d)} HPA allows fewer than 2 replicas`);
