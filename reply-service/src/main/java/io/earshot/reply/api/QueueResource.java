@@ -2,25 +2,61 @@ package io.earshot.reply.api;
 
 import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.config.ReplyConfig;
+import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.ReplyLint;
+import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.redis.LearnedReplies;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.security.Roles;
+import io.earshot.reply.workflow.Lints;
+import io.earshot.reply.workflow.ModerationService;
+import io.earshot.reply.workflow.QueueService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The human queue: what waits for a reply, most urgent and newest first. */
+/**
+ * The human queue: what waits for a reply, most urgent first, and what responders and supervisors do with it.
+ * Every action answers with the item as it now is; a refused action is a {@code 409} problem saying why (who holds
+ * the claim, or that the item changed since it was loaded).
+ */
 @Path("/api/queue")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.RESPONDER)
 public class QueueResource {
+
+    private static final String CONFLICT_EXAMPLE = """
+            {"type":"https://earshot.io/problems/409","title":"Conflict","status":409,
+             "detail":"the item is claimed by ana","instance":"/api/queue/0b96.../claim"}""";
 
     @Inject
     QueueStore store;
@@ -28,19 +64,52 @@ public class QueueResource {
     @Inject
     ReplyConfig config;
 
+    @Inject
+    QueueService service;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    Lints lints;
+
+    @Inject
+    LearnedReplies learned;
+
+    @Inject
+    SecurityIdentity identity;
+
+    Actor actor() {
+        return new Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.SUPERVISOR), identity.hasRole(Roles.ADMIN));
+    }
+
     @GET
-    @Operation(summary = "List the queue", description = "Most urgent first, then newest. Page with the returned nextCursor.")
+    @Operation(summary = "List the queue", description = "Most urgent first, then the earliest SLA deadline. Page with the returned nextCursor.")
     public QueueStore.Page list(
             @QueryParam("label") @Pattern(regexp = "praise|complaint|neutral", message = "must be praise, complaint or neutral") String label,
             @QueryParam("platform") @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a platform name") String platform,
             @QueryParam("lang") @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
+            @Parameter(description = "comma-separated states, e.g. pending,claimed")
+            @QueryParam("state") @Pattern(regexp = "[a-z,]{1,200}", message = "must be states separated by commas") String state,
+            @Parameter(description = "a person or team the items are assigned to")
+            @QueryParam("assignee") @Pattern(regexp = "[\\w.@ -]{1,100}", message = "must be a user or team name") String assignee,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > config.maxPageSize()) {
             throw ProblemException.badField("limit", "must be between 1 and " + config.maxPageSize());
         }
+        Set<QueueItem.State> states = null;
+        if (state != null) {
+            try {
+                states = Arrays.stream(state.split(",")).filter(s -> !s.isBlank()).map(QueueItem.State::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(QueueItem.State.class)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField("state", "must be states among " + Arrays.toString(QueueItem.State.values()));
+            }
+        }
         try {
-            return store.page(new QueueStore.Filter(label, platform, lang), cursor, limit);
+            QueueStore.Page page = store.page(new QueueStore.Filter(label, platform, lang, states, assignee), cursor, limit);
+            return new QueueStore.Page(page.items().stream().map(service::current).toList(), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
         }
@@ -48,9 +117,203 @@ public class QueueResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One queue item: the comment, triage's verdict, the draft and its state")
-    public QueueItem get(@PathParam("id") String id) {
-        return store.find(id).orElseThrow(() ->
-                ProblemException.status(Response.Status.NOT_FOUND, "no queue item " + id));
+    @Operation(summary = "One queue item", description = "The comment, triage's verdict, the draft with its lint, "
+            + "suggestions from earlier approved replies, the live claim, the thread and the author's earlier comments")
+    public ItemView get(@PathParam("id") String id) {
+        return view(service.get(id));
+    }
+
+    ItemView view(QueueItem stored) {
+        QueueItem item = service.current(stored);
+        String holder = item.state() == QueueItem.State.claimed ? store.claimHolder(item.id()) : null;
+        ItemView.Claim claim = null;
+        if (holder != null) {
+            long ttl = store.claimTtlMillis(item.id());
+            claim = new ItemView.Claim(holder, ttl > 0 ? service.now().plusMillis(ttl) : null);
+        }
+        ReplyLint.Result lint = lints.lint(item, item.draftText());
+        boolean open = !item.state().terminal() && item.state() != QueueItem.State.publishing;
+        boolean breached = item.slaDeadline() != null && (open ? service.now().isAfter(item.slaDeadline())
+                : item.publication() != null && item.publication().publishedAt() != null
+                && item.publication().publishedAt().isAfter(item.slaDeadline()));
+        List<ItemView.Related> thread = store.thread(item.threadKey(), 20).stream()
+                .filter(i -> !i.id().equals(item.id())).map(ItemView.Related::of).toList();
+        List<ItemView.Related> history = store.byAuthor(item, 10).stream()
+                .filter(i -> !i.id().equals(item.id()) && !i.commentCreatedAt().isAfter(item.commentCreatedAt()))
+                .map(ItemView.Related::of).toList();
+        String lastError = item.state() == QueueItem.State.publishing || item.state() == QueueItem.State.failed
+                ? store.lastFailure(item.id()) : null;
+        return new ItemView(item, claim, lint, breached, lastError, learned.suggest(item, 3), thread, history);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(summary = "Claim the item (or renew your claim)", description = "A claim is a lock with a TTL; claim "
+            + "again to renew it while you work. Only the claimant edits or approves. takeover=true lets a supervisor "
+            + "take a claim from someone else.")
+    @APIResponse(responseCode = "409", description = "someone else holds the claim",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "claimed", value = CONFLICT_EXAMPLE)))
+    public ItemView claim(@PathParam("id") String id, @QueryParam("takeover") @DefaultValue("false") boolean takeover) {
+        return view(service.claim(id, actor(), takeover));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Operation(summary = "Give the claim back: the item is pending again")
+    public ItemView release(@PathParam("id") String id) {
+        return view(service.release(id, actor()));
+    }
+
+    @PUT
+    @Path("/{id}/draft")
+    @Operation(summary = "Edit the draft", description = "Only the claimant; version must be the item's current version, else 409 (a stale edit).")
+    @APIResponse(responseCode = "409", description = "stale version, or the claim is someone else's",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "stale", value = """
+                    {"type":"https://earshot.io/problems/409","title":"Conflict","status":409,
+                     "detail":"the item changed since you loaded it: you sent version 3, it is at version 4; reload it"}""")))
+    public ItemView editDraft(@PathParam("id") String id, @Valid @NotNull Requests.DraftEdit body) {
+        return view(service.editDraft(id, actor(), body.text(), body.version()));
+    }
+
+    @POST
+    @Path("/{id}/lint")
+    @Operation(summary = "Lint a reply", description = "The given text, or the current draft: length per platform, "
+            + "unresolved slots, personal data, language, links outside the allow-list, empty.")
+    public ReplyLint.Result lint(@PathParam("id") String id, Requests.LintRequest body) {
+        QueueItem item = service.get(id);
+        return lints.lint(item, body != null && body.text() != null ? body.text() : item.draftText());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve the draft: it will be published once", description = "Only the claimant. A failing "
+            + "lint blocks approval (422) unless a supervisor sets override=true, which is audited.")
+    @APIResponse(responseCode = "422", description = "the lint fails")
+    public ItemView approve(@PathParam("id") String id, Requests.Approve body) {
+        Requests.Approve b = body == null ? new Requests.Approve(null, false) : body;
+        return view(service.approve(id, actor(), b.version(), b.override()));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject: no reply will be sent")
+    public ItemView reject(@PathParam("id") String id, @Valid @NotNull Requests.Reason body) {
+        return view(service.reject(id, actor(), body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @Operation(summary = "Escalate to a supervisor")
+    public ItemView escalate(@PathParam("id") String id, @Valid Requests.OptionalReason body) {
+        return view(service.escalate(id, actor(), body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Operation(summary = "Snooze until a time or for some minutes; it then returns to the queue")
+    public ItemView snooze(@PathParam("id") String id, @Valid @NotNull Requests.Snooze body) {
+        Instant until;
+        if (body.until() != null) {
+            until = body.until();
+        } else if (body.minutes() != null && body.minutes() > 0 && body.minutes() <= 60 * 24 * 30) {
+            until = service.now().plus(Duration.ofMinutes(body.minutes()));
+        } else {
+            throw ProblemException.badField("minutes", "give until, or minutes between 1 and 43200");
+        }
+        if (!until.isAfter(service.now())) {
+            throw ProblemException.badField("until", "must be in the future");
+        }
+        return view(service.snooze(id, actor(), until));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Assign to a person and/or a team (supervisors)")
+    public ItemView assign(@PathParam("id") String id, @Valid @NotNull Requests.Assign body) {
+        requireAssignee(body.assignee(), body.team());
+        return view(service.assign(id, actor(), blankToNull(body.assignee()), blankToNull(body.team())));
+    }
+
+    @POST
+    @Path("/{id}/hide")
+    @Operation(summary = "Hide the comment on its platform (confirmed by you)")
+    public ItemView hide(@PathParam("id") String id, @Valid Requests.OptionalReason body) {
+        return view(moderation.moderate(id, actor(), Action.HIDE, body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/unhide")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Show a hidden comment again (supervisors)")
+    public ItemView unhide(@PathParam("id") String id, @Valid Requests.OptionalReason body) {
+        return view(moderation.moderate(id, actor(), Action.UNHIDE, body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/delete-comment")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Delete the comment on its platform (supervisors)")
+    public ItemView deleteComment(@PathParam("id") String id, @Valid Requests.OptionalReason body) {
+        return view(moderation.moderate(id, actor(), Action.DELETE, body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Publish a failed reply again", description = "Same approval and idempotency key: it cannot publish twice.")
+    public ItemView retry(@PathParam("id") String id) {
+        return view(service.retry(id, actor()));
+    }
+
+    /** What happened to each item of a bulk action: the new state, or the problem. */
+    public record BulkResult(Map<String, String> results) {
+    }
+
+    @POST
+    @Path("/bulk/reject")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Reject several items (supervisors)")
+    public BulkResult bulkReject(@Valid @NotNull Requests.Bulk body) {
+        String reason = body.reason() == null || body.reason().isBlank() ? "bulk reject" : body.reason();
+        return bulk(body.ids(), id -> service.reject(id, actor(), reason).state().name());
+    }
+
+    @POST
+    @Path("/bulk/hide")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Hide the comments of several items (supervisors)")
+    public BulkResult bulkHide(@Valid @NotNull Requests.Bulk body) {
+        return bulk(body.ids(), id -> moderation.moderate(id, actor(), Action.HIDE, body.reason()).moderation().status());
+    }
+
+    @POST
+    @Path("/bulk/assign")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Assign several items (supervisors)")
+    public BulkResult bulkAssign(@Valid @NotNull Requests.Bulk body) {
+        requireAssignee(body.assignee(), body.team());
+        return bulk(body.ids(), id -> service.assign(id, actor(), blankToNull(body.assignee()), blankToNull(body.team())).state().name());
+    }
+
+    private static BulkResult bulk(List<String> ids, java.util.function.Function<String, String> action) {
+        Map<String, String> results = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                results.put(id, action.apply(id));
+            } catch (ProblemException e) {
+                results.put(id, e.problem().status() + " " + e.problem().detail());
+            }
+        }
+        return new BulkResult(results);
+    }
+
+    private static void requireAssignee(String assignee, String team) {
+        if (blankToNull(assignee) == null && blankToNull(team) == null) {
+            throw ProblemException.badField("assignee", "give an assignee or a team");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -82,6 +82,17 @@ public class DraftTemplates {
         return byLanguage.containsKey(primary) ? primary : config.fallbackLanguage();
     }
 
+    /** The built-in template of a language and kind (from {@code drafts/<lang>.properties}), or null. */
+    public String builtIn(String lang, String kind) {
+        Map<String, String> forLang = byLanguage.get(lang);
+        return forLang == null ? null : forLang.get(kind);
+    }
+
+    /** The languages with built-in templates. */
+    public java.util.Set<String> languages() {
+        return java.util.Collections.unmodifiableSet(byLanguage.keySet());
+    }
+
     /**
      * Drafts a reply.
      *
@@ -90,19 +101,47 @@ public class DraftTemplates {
      * @param caseRef a short reference the customer can quote
      */
     public QueueItem.Draft draft(String kind, String lang, String authorName, String caseRef) {
+        return draft(kind, lang, null, authorName, caseRef, key -> null);
+    }
+
+    /**
+     * Drafts a reply from an admin's template when there is one (most specific first: language, kind and topic;
+     * then language and kind), else from the built-in one.
+     *
+     * @param overrides admin templates by key {@code lang:kind:topic} or {@code lang:kind}; null when none
+     */
+    public QueueItem.Draft draft(String kind, String lang, String topic, String authorName, String caseRef,
+                                 java.util.function.Function<String, String> overrides) {
         String draftLang = draftLanguage(lang);
-        String template = byLanguage.get(draftLang).getOrDefault(kind, byLanguage.get(draftLang).get("neutral"));
+        String k = KINDS.contains(kind) ? kind : "neutral";
+        String template = null;
+        String source = "template:" + draftLang + ":" + k;
+        if (topic != null && !topic.isBlank()) {
+            template = overrides.apply(draftLang + ":" + k + ":" + topic);
+            source = source + ":" + topic;
+        }
+        if (template == null) {
+            template = overrides.apply(draftLang + ":" + k);
+            source = "template:" + draftLang + ":" + k;
+        }
+        if (template == null) {
+            template = byLanguage.get(draftLang).get(k);
+        }
+        return new QueueItem.Draft(render(template, authorName, caseRef), draftLang, source);
+    }
+
+    /** Fills the slots of a template. */
+    public String render(String template, String authorName, String caseRef) {
         if (authorName == null || authorName.isBlank()) {
             // address nobody rather than leave a dangling comma: "Thank you so much!", "Hi, we're sorry..."
             template = template.replace(", {author}", "").replace(" {author},", ",").replace("{author} ", "");
         }
-        String text = template
+        return template
                 .replace("{author}", authorName == null ? "" : authorName)
                 .replace("{brand}", config.brandName())
                 .replace("{signature}", config.signature().orElse(""))
                 .replace("{case}", caseRef)
                 .replaceAll(" {2,}", " ")
                 .strip();
-        return new QueueItem.Draft(text, draftLang, "template:" + draftLang + ":" + kind);
     }
 }

@@ -3,10 +3,13 @@ package io.earshot.reply.domain;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.TriagedComment;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Turns a triaged comment into a queue item with its first draft, and items into reply events. */
 public final class QueueItems {
@@ -14,35 +17,102 @@ public final class QueueItems {
     private QueueItems() {
     }
 
-    public static QueueItem fromTriaged(TriagedComment triaged, DraftTemplates templates, Instant now) {
+    /** The SLA of an item: its label's, or the urgent one when the item is urgent and that is shorter. */
+    public record Sla(Map<String, Duration> byLabel, Duration urgent, int urgentPriority) {
+
+        public Duration of(String kind, int priority) {
+            Duration base = byLabel.getOrDefault(kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
+            return priority >= urgentPriority && urgent.compareTo(base) < 0 ? urgent : base;
+        }
+    }
+
+    /** The kind of reply a comment needs: a question gets an answer unless it is a complaint. */
+    public static String kind(QueueItem item) {
+        return item.flags().contains("question") && !"complaint".equals(item.label()) ? "question" : item.label();
+    }
+
+    /** Abuse and spam get a hide suggestion, never a reply in kind. */
+    public static boolean noReply(QueueItem item) {
+        return item.flags().contains("abusive") || item.flags().contains("spam");
+    }
+
+    /** How to address the commenter: the display name, else the handle, else nobody. */
+    public static String authorName(QueueItem item) {
+        QueueItem.Author a = item.author();
+        if (a == null) {
+            return null;
+        }
+        return a.displayName() != null && !a.displayName().isBlank() ? a.displayName() : a.handle();
+    }
+
+    public static QueueItem fromTriaged(TriagedComment triaged, Function<QueueItem, QueueItem.Draft> drafter, Sla sla,
+                                        Instant now) {
+        QueueItem item = withComment(new QueueItem.Builder(), triaged)
+                .state(QueueItem.State.pending)
+                .version(1)
+                .queuedAt(now)
+                .updatedAt(now)
+                .publication(QueueItem.Publication.NONE)
+                .build();
+        Instant created = item.commentCreatedAt() == null ? now : item.commentCreatedAt();
+        return item.toBuilder()
+                .commentCreatedAt(created)
+                .slaDeadline(created.plus(sla.of(kind(item), item.priority())))
+                .suggestion(noReply(item) ? "hide" : null)
+                .draft(drafter.apply(item))
+                .build();
+    }
+
+    /** Copies what the comment and triage say into an item (new, or one whose comment was edited). */
+    public static QueueItem.Builder withComment(QueueItem.Builder b, TriagedComment triaged) {
         TriagedComment.Comment c = triaged.comment();
         TriagedComment.Triage t = triaged.triage();
         List<String> flags = t.flags() == null ? List.of() : List.copyOf(t.flags());
-        String kind = flags.contains("question") && !"complaint".equals(t.label()) ? "question" : t.label();
-        String authorName = c.author() == null ? null
-                : c.author().displayName() != null && !c.author().displayName().isBlank() ? c.author().displayName()
-                : c.author().handle();
-        String id = c.commentId();
-        QueueItem.Draft draft = templates.draft(kind, t.lang(), authorName, caseReference(id));
         var author = c.author() == null ? null : new QueueItem.Author(c.author().id(), c.author().handle(), c.author().displayName());
-        return new QueueItem(id, c.commentId(), c.platform(), c.platform() + ":" + c.threadId(), c.threadId(),
-                c.externalId(), c.parentId(), author, c.text(), c.permalink(),
-                c.createdAt() == null ? now : c.createdAt(), t.lang(), t.label(), t.confidence(), t.scores(), flags,
-                Math.max(0, Math.min(100, t.priority())), t.explanation() == null ? List.of() : t.explanation(),
-                draft, QueueItem.State.pending, 1, now, now);
+        List<QueueItem.Pii> pii = t.pii() == null ? List.of()
+                : t.pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
+        return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform())
+                .threadKey(c.platform() + ":" + c.threadId()).threadId(c.threadId()).externalId(c.externalId())
+                .parentId(c.parentId()).author(author).text(c.text()).permalink(c.permalink())
+                .commentCreatedAt(c.createdAt()).lang(t.lang()).label(t.label()).confidence(t.confidence())
+                .scores(t.scores()).flags(flags).priority(Math.max(0, Math.min(100, t.priority())))
+                .explanation(t.explanation() == null ? List.of() : t.explanation())
+                .commentVersion(Math.max(1, c.version())).pii(pii).topic(t.topic());
     }
 
     /** A short reference a customer can quote in a private message. */
     public static String caseReference(String itemId) {
-        return itemId.replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+        String compact = itemId.replace("-", "");
+        return (compact.length() >= 8 ? compact.substring(0, 8) : compact).toUpperCase(Locale.ROOT);
     }
 
     /** The event announcing an item's state; its id is derived from the item, type and version, so it is stable. */
     public static ReplyEvent event(QueueItem item, String type, String actor, String reason, Instant at) {
+        return event(item, type, actor, reason, null, at);
+    }
+
+    public static ReplyEvent event(QueueItem item, String type, String actor, String reason, String previousText, Instant at) {
         String eventId = UUID.nameUUIDFromBytes((type + "|" + item.id() + "|" + item.version())
                 .getBytes(StandardCharsets.UTF_8)).toString();
+        QueueItem.Approval approval = item.approval();
+        QueueItem.Publication pub = item.publication();
+        String text = switch (type) {
+            case "approved", "publishing", "published", "failed", "retried" -> approval == null ? item.draftText() : approval.text();
+            default -> item.draftText();
+        };
         return new ReplyEvent(eventId, type, item.id(), item.commentId(), item.platform(), item.threadKey(),
                 item.state().name(), item.draft() == null ? item.lang() : item.draft().lang(),
-                item.draft() == null ? null : item.draft().text(), actor, reason, null, at);
+                text, actor, reason, pub == null ? null : pub.platformReplyId(), at,
+                item.version(), previousText, item.assignee(), item.team(), item.snoozedUntil(),
+                approval == null ? null : approval.idempotencyKey(),
+                approval == null || approval.lintOverride() == null || approval.lintOverride().isEmpty() ? null : approval.lintOverride(),
+                item.draft() == null ? null : item.draft().source(),
+                item.commentVersion() > 0 ? item.commentVersion() : null,
+                item.moderation() == null ? null : item.moderation().status());
+    }
+
+    /** A stable idempotency key for one approval of one item. */
+    public static String idempotencyKey(String itemId, long approvalVersion) {
+        return UUID.nameUUIDFromBytes(("publish|" + itemId + "|" + approvalVersion).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

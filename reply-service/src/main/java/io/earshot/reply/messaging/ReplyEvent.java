@@ -1,8 +1,25 @@
 package io.earshot.reply.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
-/** One step in the life of a reply, on topic {@code replies} ({@code docs/events/replies.schema.json}). */
+/**
+ * One step in the life of a reply, on topic {@code replies} ({@code docs/events/replies.schema.json}). Together with
+ * {@code comments.triaged} these events are the truth the queue is rebuilt from, so each carries what its step
+ * changed.
+ *
+ * @param version the item's version after this step
+ * @param previousText the draft before an edit
+ * @param idempotencyKey the key an approved reply is published with
+ * @param lintOverride lint findings a supervisor overrode when approving
+ * @param draftSource what wrote the draft (template, llm, staff)
+ * @param commentVersion the comment version the item reflects
+ * @param moderation the comment's visibility after a moderation action
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ReplyEvent(
         String eventId,
         String type,
@@ -16,5 +33,15 @@ public record ReplyEvent(
         String actor,
         String reason,
         String platformReplyId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Long version,
+        String previousText,
+        String assignee,
+        String team,
+        Instant snoozedUntil,
+        String idempotencyKey,
+        List<String> lintOverride,
+        String draftSource,
+        Integer commentVersion,
+        String moderation) {
 }

@@ -12,6 +12,12 @@ public final class Topics {
     /** What reply-service writes: every step in the life of a reply. */
     public static final String REPLIES = "replies";
 
+    /** Where records of {@code replies} the view cannot read go. */
+    public static final String REPLIES_DLQ = "replies.dlq.reply-service";
+
+    /** The channel that reads {@code replies} back into the Redis view (its own consumer group). */
+    public static final String REPLIES_VIEW = "replies-view";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/reply-service";
 

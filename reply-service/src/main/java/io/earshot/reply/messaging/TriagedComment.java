@@ -44,7 +44,23 @@ public record TriagedComment(String eventId, Comment comment, Triage triage) {
             int priority,
             List<String> reasons,
             List<String> explanation,
-            String model) {
+            String model,
+            List<Pii> pii,
+            String topic) {
+    }
+
+    /** Personal data triage found in the comment text. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Pii(String type, int start, int end) {
+    }
+
+    /** Whether this record tells of an edit or a removal of a comment reply-service may already have queued. */
+    public boolean isEdit() {
+        return "edited".equals(comment.action());
+    }
+
+    public boolean isRemoval() {
+        return "removed".equals(comment.action());
     }
 
     /** Checks what a queue item cannot be made without; a violation sends the record to the dead-letter topic. */

@@ -1,11 +1,18 @@
 package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.earshot.reply.domain.DraftTemplates;
+import io.earshot.reply.config.WorkflowConfig;
+import io.earshot.reply.domain.Actor;
+import io.earshot.reply.domain.AuditEntry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
+import io.earshot.reply.domain.Workflow;
+import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.redis.Announcements;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.workflow.Drafter;
+import io.earshot.reply.workflow.ModerationService;
+import io.earshot.reply.workflow.QueueService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +26,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Queues each triaged comment for a human, with a drafted reply, and announces it on {@code replies}.
+ * Queues each triaged comment for a human, with a drafted reply, and announces it on {@code replies}; an edited
+ * comment updates its item and replaces a draft written for the old text, a removed one retracts its item.
  *
- * <p>Idempotent: the item's id is the comment's, created only if absent, and announced once; a redelivered record
- * changes nothing. The incoming record is acknowledged only after the announcement was acknowledged by Kafka, so a
- * crash in between replays it. Sends are pipelined: the next record is queued while Kafka acknowledges this one.
+ * <p>Idempotent: the item's id is the comment's, created only if absent, and announced once; edits and removals
+ * apply only when their comment version is newer than the item's; a redelivered record changes nothing. The incoming
+ * record is acknowledged only after the announcement was acknowledged by Kafka, so a crash in between replays it.
+ * Sends are pipelined: the next record is queued while Kafka acknowledges this one.
  */
 @ApplicationScoped
 public class TriagedConsumer {
@@ -40,10 +49,19 @@ public class TriagedConsumer {
     Announcements announcements;
 
     @Inject
-    DraftTemplates templates;
+    Drafter drafter;
+
+    @Inject
+    WorkflowConfig config;
 
     @Inject
     ReplyEventPublisher publisher;
+
+    @Inject
+    QueueService service;
+
+    @Inject
+    ModerationService moderation;
 
     Clock clock = Clock.systemUTC();
 
@@ -51,25 +69,90 @@ public class TriagedConsumer {
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
+        TriagedComment triaged;
         QueueItem item;
         try {
-            TriagedComment triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
-            item = QueueItems.fromTriaged(triaged, templates, clock.instant());
+            triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
+            item = QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant());
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
         }
-        boolean created = store.createIfAbsent(item);
+        try {
+            return handle(record, triaged, item);
+        } catch (RuntimeException e) {
+            LOG.warnf("comments.triaged record for %s not processed: %s", item.id(), e.toString());
+            return record.nack(e);
+        }
+    }
+
+    private CompletionStage<Void> handle(Message<String> record, TriagedComment triaged, QueueItem item) {
+        AuditEntry audit = new AuditEntry(item.queuedAt(), "system", "drafted", null, item.state().name(), item.version(),
+                null, item.draftText(), item.draft() == null ? null : item.draft().source());
+        boolean created = store.createIfAbsent(item, store.json(audit));
         if (!created) {
-            item = store.find(item.id()).orElse(item);
+            QueueItem existing = store.find(item.id()).orElse(item);
+            if (triaged.comment().version() > existing.commentVersion() && existing.commentVersion() > 0
+                    || triaged.comment().version() > 1 && existing.commentVersion() == 0) {
+                changed(triaged, existing);
+            }
             if (announcements.isAnnounced(item.id())) {
                 return record.ack();
             }
+            item = existing;
+        } else {
+            autoHide(item);
         }
         String id = item.id();
-        publisher.publish(QueueItems.event(item, "drafted", "system", null, clock.instant()))
+        QueueItem announced = item.version() == 1 ? item : item.toBuilder().version(1).build();
+        publisher.publish(QueueItems.event(announced, "drafted", "system", null, clock.instant()))
                 .chain(() -> announcements.markAnnounced(id))
                 .subscribe().with(ok -> record.ack(), record::nack);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** A newer version of a comment already queued: edited (redraft) or removed (retract). */
+    private void changed(TriagedComment triaged, QueueItem existing) {
+        QueueItem.State state = service.current(existing).state();
+        if (triaged.isRemoval()) {
+            if (Workflow.allowed(Action.RETRACT, state)) {
+                service.system(existing.id(), new QueueService.Step(Action.RETRACT, Actor.SYSTEM, QueueStore.LockMode.CLEAR,
+                        null, "the comment was removed on " + existing.platform(),
+                        b -> b.commentVersion(triaged.comment().version()).stateReason("the comment was removed"),
+                        QueueStore.OutboxOp.REMOVE, null));
+            } else {
+                LOG.infof("comment of %s removed while the item is %s: nothing to retract", existing.id(), state);
+            }
+            return;
+        }
+        if (!Workflow.allowed(Action.REDRAFT, state)) {
+            LOG.infof("comment of %s edited while the item is %s: the reply stands", existing.id(), state);
+            return;
+        }
+        QueueItem updated = QueueItems.withComment(existing.toBuilder(), triaged).build();
+        QueueItem.Draft draft = drafter.draft(updated);
+        service.system(existing.id(), new QueueService.Step(Action.REDRAFT, Actor.SYSTEM, QueueStore.LockMode.NONE, null,
+                "the comment was edited; the draft for the old text was replaced",
+                b -> QueueItems.withComment(b, triaged).draft(draft).approval(null)
+                        .suggestion(QueueItems.noReply(updated) ? "hide" : null),
+                QueueStore.OutboxOp.REMOVE, null));
+    }
+
+    private void autoHide(QueueItem item) {
+        if (config.autoHideSpamAbove().isEmpty() || !item.flags().contains("spam")) {
+            return;
+        }
+        double score = item.scores() == null ? 1.0 : item.scores().getOrDefault("spam", 1.0);
+        if (score >= config.autoHideSpamAbove().getAsDouble()) {
+            try {
+                moderation.moderate(item.id(), Actor.policy("auto-hide-spam"), Action.HIDE, "spam score " + score);
+            } catch (RuntimeException e) {
+                LOG.warnf("auto-hide of spam %s failed: %s", item.id(), e.getMessage());
+            }
+        }
+    }
+
+    public static QueueItems.Sla sla(WorkflowConfig config) {
+        return new QueueItems.Sla(config.slaByLabel(), config.urgentSla(), config.urgentPriority());
     }
 }

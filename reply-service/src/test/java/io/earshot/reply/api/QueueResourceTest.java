@@ -1,6 +1,5 @@
 package io.earshot.reply.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,16 +7,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.support.Items;
+import io.earshot.reply.support.Staff;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.testsupport.KafkaBrokerResource;
 import io.earshot.testsupport.RedisServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,49 +26,56 @@ class QueueResourceTest {
     QueueStore store;
 
     private String platform() {
-        return "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        return Items.platform();
     }
 
     private QueueItem item(String id, String platform, String label, String lang, int priority, String createdAt) {
-        return new QueueItem(id, id, platform, platform + ":t", "t", "x" + id, null,
-                new QueueItem.Author("u", "h", "H"), "text " + id, null, Instant.parse(createdAt), lang, label, 0.7,
-                Map.of("praise", 0.1, "complaint", 0.7, "neutral", 0.2), List.of(), priority, List.of(),
-                new QueueItem.Draft("draft", lang, "template"), QueueItem.State.pending, 1, Instant.now(), Instant.now());
+        return Items.item(id, platform, label, lang, priority, createdAt).build();
     }
 
     @Test
-    void mostUrgentFirstThenNewestWithFiltersAndCursorPaging() {
+    void mostUrgentFirstThenEarliestDeadlineWithFiltersAndCursorPaging() {
         String p = platform();
         store.createIfAbsent(item("old-urgent-" + p, p, "complaint", "en", 90, "2026-11-01T08:00:00Z"));
         store.createIfAbsent(item("new-urgent-" + p, p, "complaint", "es", 90, "2026-11-01T09:00:00Z"));
         store.createIfAbsent(item("newest-calm-" + p, p, "praise", "en", 10, "2026-11-01T10:00:00Z"));
 
-        given().queryParam("platform", p).when().get("/api/queue").then().statusCode(200)
-                .body("items.id", contains("new-urgent-" + p, "old-urgent-" + p, "newest-calm-" + p))
+        Staff.responder().queryParam("platform", p).when().get("/api/queue").then().statusCode(200)
+                .body("items.id", contains("old-urgent-" + p, "new-urgent-" + p, "newest-calm-" + p))
                 .body("nextCursor", nullValue());
 
-        String cursor = given().queryParam("platform", p).queryParam("limit", 2).when().get("/api/queue")
+        String cursor = Staff.responder().queryParam("platform", p).queryParam("limit", 2).when().get("/api/queue")
                 .then().statusCode(200).body("items", hasSize(2)).extract().path("nextCursor");
-        given().queryParam("platform", p).queryParam("limit", 2).queryParam("cursor", cursor).when().get("/api/queue")
+        Staff.responder().queryParam("platform", p).queryParam("limit", 2).queryParam("cursor", cursor).when().get("/api/queue")
                 .then().statusCode(200).body("items.id", contains("newest-calm-" + p));
 
-        given().queryParam("platform", p).queryParam("label", "complaint").queryParam("lang", "es")
+        Staff.responder().queryParam("platform", p).queryParam("state", "pending")
+                .when().get("/api/queue").then().statusCode(200).body("items", hasSize(3));
+
+        Staff.responder().queryParam("platform", p).queryParam("label", "complaint").queryParam("lang", "es")
                 .when().get("/api/queue").then().statusCode(200).body("items.id", contains("new-urgent-" + p));
     }
 
     @Test
     void badParametersAreNamedProblems() {
-        given().queryParam("limit", 0).when().get("/api/queue").then().statusCode(400)
+        Staff.responder().queryParam("limit", 0).when().get("/api/queue").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("limit"));
-        given().queryParam("cursor", "bm90LWEtY3Vyc29y").when().get("/api/queue").then().statusCode(400)
+        Staff.responder().queryParam("cursor", "bm90LWEtY3Vyc29y").when().get("/api/queue").then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
-        given().queryParam("label", "<script>").when().get("/api/queue").then().statusCode(400)
+        Staff.responder().queryParam("label", "<script>").when().get("/api/queue").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("label"));
     }
 
     @Test
+    void theApiNeedsAnAccount() {
+        io.restassured.RestAssured.given().when().get("/api/queue").then().statusCode(401);
+        Staff.as("responder").auth().preemptive().basic("responder", "nope").when().get("/api/queue").then().statusCode(401);
+        io.restassured.RestAssured.given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void unknownItemIs404Problem() {
-        given().when().get("/api/queue/nope").then().statusCode(404)
+        Staff.responder().when().get("/api/queue/nope").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
     }
 }

@@ -86,7 +86,7 @@ class TriagedConsumerTest {
         send(record);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> store.find(id).isPresent() && draftedFor(id).size() == 1);
-        given().when().get("/api/queue/" + id).then().statusCode(200)
+        given().auth().preemptive().basic("responder", "resp-pw").when().get("/api/queue/" + id).then().statusCode(200)
                 .body("state", equalTo("pending"))
                 .body("label", equalTo("complaint"))
                 .body("lang", equalTo("es"))

@@ -1,0 +1,58 @@
+package io.earshot.reply.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request bodies of the queue API. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(description = "A new draft text, with the item version it was edited from",
+            example = "{\"text\":\"Hi Jane, sorry about that! Please DM us your order number (case AB12CD34).\",\"version\":3}")
+    public record DraftEdit(@NotNull @Size(max = 20000) String text, @NotNull Long version) {
+    }
+
+    @Schema(description = "Text to lint; the current draft when absent", example = "{\"text\":\"Thanks, Jane!\"}")
+    public record LintRequest(@Size(max = 20000) String text) {
+    }
+
+    @Schema(description = "Approve the current draft. version: the item version you saw (recommended); override: "
+            + "a supervisor approves despite lint findings (audited)", example = "{\"version\":4,\"override\":false}")
+    public record Approve(Long version, boolean override) {
+    }
+
+    @Schema(example = "{\"reason\":\"not about us\"}")
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @Schema(example = "{\"reason\":\"legal should answer\"}")
+    public record OptionalReason(@Size(max = 1000) String reason) {
+    }
+
+    @Schema(description = "Until when (or for how many minutes) to snooze", example = "{\"minutes\":60}")
+    public record Snooze(Instant until, Integer minutes) {
+    }
+
+    @Schema(description = "A person and/or a team", example = "{\"assignee\":\"ana\",\"team\":\"billing\"}")
+    public record Assign(@Size(max = 100) @Pattern(regexp = "[\\w.@-]*", message = "must be a user name") String assignee,
+                         @Size(max = 100) @Pattern(regexp = "[\\w.@ -]*", message = "must be a team name") String team) {
+    }
+
+    @Schema(description = "Several items at once", example = "{\"ids\":[\"0b96...\",\"5d12...\"],\"reason\":\"spam wave\"}")
+    public record Bulk(@NotEmpty @Size(max = 500) List<@NotBlank String> ids, @Size(max = 1000) String reason,
+                       @Size(max = 100) String assignee, @Size(max = 100) String team) {
+    }
+
+    @Schema(description = "A template text with slots {author} {brand} {signature} {case}",
+            example = "{\"text\":\"Hi {author}, thanks for your question! {signature}\"}")
+    public record TemplateText(@NotBlank @Size(max = 5000) String text) {
+    }
+}

@@ -1,0 +1,149 @@
+package io.earshot.reply.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.reply.config.PublishConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the HTTP connectors share: one client, timeouts, and classifying answers as done, transient or permanent. */
+abstract class HttpPlatform implements PlatformConnector {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final ObjectMapper mapper;
+    final PublishConfig config;
+
+    HttpPlatform(ObjectMapper mapper, PublishConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    abstract PublishConfig.Platform settings();
+
+    String base() {
+        return settings().baseUrl().orElseThrow(() -> new IllegalStateException(platform() + " has no base URL configured"))
+                .replaceAll("/+$", "");
+    }
+
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(config.requestTimeout());
+        settings().token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        return b;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A call's answer, or the outcome that explains why there is none. */
+    record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers, Outcome failure) {
+    }
+
+    Answer call(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new Answer(0, null, Map.of(), new Transient("timed out", null));
+        } catch (IOException e) {
+            return new Answer(0, null, Map.of(), new Transient("unreachable: " + e.getClass().getSimpleName(), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, null, Map.of(), new Transient("interrupted", null));
+        }
+        JsonNode body;
+        try {
+            body = response.body() == null || response.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(response.body());
+        } catch (IOException e) {
+            body = mapper.createObjectNode().put("raw", response.body().length() > 200 ? response.body().substring(0, 200) : response.body());
+        }
+        int status = response.statusCode();
+        Outcome failure = null;
+        if (status == 429) {
+            failure = new Transient("rate limited (429)", retryAt(response));
+        } else if (status >= 500 || status == 408) {
+            failure = new Transient("the platform answered " + status, retryAt(response));
+        } else if (status == 401 || tokenExpired(body)) {
+            failure = new Permanent("access token expired or revoked (" + status + "): " + message(body), true);
+        } else if (status >= 400) {
+            failure = new Permanent("the platform refused the reply (" + status + "): " + message(body), false);
+        }
+        return new Answer(status, body, response.headers().map(), failure);
+    }
+
+    /** Graph API error 190 and similar: the token is no good. */
+    boolean tokenExpired(JsonNode body) {
+        return body.path("error").path("code").asInt() == 190;
+    }
+
+    static String message(JsonNode body) {
+        for (String path : new String[] {"/error/message", "/error", "/detail", "/title", "/message"}) {
+            JsonNode n = body.at(path);
+            if (n.isTextual()) {
+                return n.asText();
+            }
+        }
+        return "no reason given";
+    }
+
+    /** When to try again: Retry-After (seconds), or X's x-rate-limit-reset / Mastodon's X-RateLimit-Reset. */
+    static Instant retryAt(HttpResponse<?> response) {
+        Optional<String> after = response.headers().firstValue("Retry-After");
+        if (after.isPresent()) {
+            try {
+                return Instant.now().plusSeconds(Long.parseLong(after.get().strip()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date: use our own backoff
+            }
+        }
+        Optional<String> reset = response.headers().firstValue("x-rate-limit-reset");
+        if (reset.isPresent()) {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(reset.get().strip()));
+            } catch (NumberFormatException ignored) {
+                // ignore
+            }
+        }
+        Optional<String> mastodonReset = response.headers().firstValue("X-RateLimit-Reset");
+        if (mastodonReset.isPresent()) {
+            try {
+                return Instant.parse(mastodonReset.get().strip());
+            } catch (RuntimeException ignored) {
+                // ignore
+            }
+        }
+        return null;
+    }
+
+    HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Outcome doneWith(Answer a, String idField) {
+        if (a.failure() != null) {
+            return a.failure();
+        }
+        String id = a.body().at(idField).asText(null);
+        return new Done(id);
+    }
+
+    @Override
+    public Outcome moderate(io.earshot.reply.domain.QueueItem item, String action) {
+        return new Permanent(platform() + " has no moderation API here", false);
+    }
+}

@@ -1,0 +1,58 @@
+package io.earshot.reply.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.reply.config.PublishConfig;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * X API v2: {@code POST /2/tweets} with {@code reply.in_reply_to_tweet_id}. X has no idempotency key, so before a
+ * re-send our recent posts ({@code GET /2/users/:id/tweets}) are checked for a reply to the same post with the same
+ * text. On 429 the {@code x-rate-limit-reset} header says when to come back.
+ */
+class XPlatform extends HttpPlatform {
+
+    XPlatform(ObjectMapper mapper, PublishConfig config) {
+        super(mapper, config);
+    }
+
+    @Override
+    public String platform() {
+        return "x";
+    }
+
+    @Override
+    PublishConfig.Platform settings() {
+        return config.x();
+    }
+
+    @Override
+    public boolean idempotent() {
+        return false;
+    }
+
+    @Override
+    public Outcome send(ApprovedReply reply) {
+        Map<String, Object> body = Map.of("text", reply.text(), "reply", Map.of("in_reply_to_tweet_id", reply.inReplyTo()));
+        return doneWith(call(request("/2/tweets").header("Content-Type", "application/json").POST(json(body)).build()), "/data/id");
+    }
+
+    @Override
+    public Optional<String> findExisting(ApprovedReply reply) {
+        String me = settings().accountId().orElseThrow(() -> new IllegalStateException("x needs its account id to check for an earlier reply"));
+        Answer a = call(request("/2/users/" + enc(me) + "/tweets?max_results=100&tweet.fields=referenced_tweets").GET().build());
+        if (a.failure() != null) {
+            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
+        }
+        for (JsonNode t : a.body().path("data")) {
+            for (JsonNode ref : t.path("referenced_tweets")) {
+                if ("replied_to".equals(ref.path("type").asText()) && reply.inReplyTo().equals(ref.path("id").asText())
+                        && reply.text().equals(t.path("text").asText())) {
+                    return Optional.of(t.path("id").asText());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,66 @@
+package io.earshot.reply.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.reply.messaging.ReplyEvent;
+import io.earshot.reply.redis.QueueStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the events that were parked with a change but not acknowledged by Kafka (Kafka was down, or the service died
+ * in between). Their ids are stable, so a consumer that sees one twice drops the copy.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final long GRACE_MILLIS = 10_000;
+
+    @Inject
+    QueueStore store;
+
+    @Inject
+    QueueService service;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        flush(GRACE_MILLIS);
+    }
+
+    /** Sends parked events older than {@code graceMillis}; returns how many are still parked. */
+    public int flush(long graceMillis) {
+        Map<String, String> parked;
+        try {
+            parked = store.pendingEvents();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        long now = System.currentTimeMillis();
+        int left = 0;
+        for (var entry : parked.entrySet()) {
+            String value = entry.getValue();
+            int bar = value.indexOf('|');
+            long at = Long.parseLong(value.substring(0, bar));
+            if (now - at < graceMillis) {
+                left++;
+                continue;
+            }
+            try {
+                service.announce(mapper.readValue(value.substring(bar + 1), ReplyEvent.class));
+            } catch (Exception e) {
+                LOG.warnf("parked event %s unreadable: %s", entry.getKey(), e.getMessage());
+                store.eventSent(entry.getKey());
+            }
+            if (store.pendingEvents().containsKey(entry.getKey())) {
+                left++;
+            }
+        }
+        return left;
+    }
+}

@@ -1,0 +1,26 @@
+package io.earshot.reply.workflow;
+
+import io.earshot.reply.config.WorkflowConfig;
+import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.ReplyLint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+
+/** The reply lint with this installation's limits and link allow-list. */
+@ApplicationScoped
+public class Lints {
+
+    private final ReplyLint lint;
+
+    @Inject
+    public Lints(WorkflowConfig config) {
+        this.lint = new ReplyLint(new ReplyLint.Rules(config.lengthLimitByPlatform(), config.defaultLengthLimit(),
+                new HashSet<>(config.allowedLinkHosts().orElse(List.of()))));
+    }
+
+    public ReplyLint.Result lint(QueueItem item, String text) {
+        return lint.lint(item, text);
+    }
+}
