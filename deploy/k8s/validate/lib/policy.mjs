@@ -11,6 +11,8 @@
 //   graceful-shutdown terminationGracePeriodSeconds set explicitly, at least 30 s, and longer than any preStop sleep
 //   secret-literal    no Secret carries data or stringData; no env var whose name says secret has a literal value;
 //                     no ConfigMap key that names a secret
+//   config-refs       every ConfigMap a workload reads (envFrom, configMapKeyRef, volume) is in the rendered overlay,
+//                     with the key it names, unless marked optional: a missing one keeps pods from starting
 //   kafka-topic       every topic address in docs/events/asyncapi.yaml has a KafkaTopic
 //   network-policy    every workload is selected by a NetworkPolicy restricting both ingress and egress
 //   image-tag         every image has an explicit tag other than latest
@@ -145,6 +147,30 @@ function checkEnvSecrets(doc, pod, v) {
   }
 }
 
+function checkConfigRefs(doc, pod, configMaps, v) {
+  const need = (name, key, optional, where) => {
+    if (optional === true) return;
+    const cm = configMaps.get(name);
+    if (!cm) {
+      v("config-refs", `${id(doc)} ${where} reads ConfigMap ${name}, which the overlay does not contain`);
+    } else if (key !== undefined && !Object.prototype.hasOwnProperty.call(cm.data ?? {}, key)) {
+      v("config-refs", `${id(doc)} ${where} reads key ${key} of ConfigMap ${name}, which has no such key`);
+    }
+  };
+  for (const c of containersOf(pod)) {
+    for (const e of c.envFrom ?? []) {
+      if (e.configMapRef) need(e.configMapRef.name, undefined, e.configMapRef.optional, `container ${c.name}`);
+    }
+    for (const e of c.env ?? []) {
+      const ref = e.valueFrom?.configMapKeyRef;
+      if (ref) need(ref.name, ref.key, ref.optional, `container ${c.name} env ${e.name}`);
+    }
+  }
+  for (const vol of pod.volumes ?? []) {
+    if (vol.configMap) need(vol.configMap.name, undefined, vol.configMap.optional, `volume ${vol.name}`);
+  }
+}
+
 function checkImage(doc, pod, v) {
   for (const c of containersOf(pod)) {
     const image = c.image ?? "";
@@ -256,6 +282,7 @@ export function checkPolicies(docs, { topics = [], production = false } = {}) {
   const violations = [];
   const v = (rule, message) => violations.push({ rule, message });
   const policies = docs.filter((d) => d.kind === "NetworkPolicy");
+  const configMaps = new Map(docs.filter((d) => d.kind === "ConfigMap").map((d) => [d.metadata.name, d]));
   for (const doc of docs.filter((d) => WORKLOAD_KINDS.has(d.kind))) {
     const pod = podSpecOf(doc);
     if (!pod) continue;
@@ -266,6 +293,7 @@ export function checkPolicies(docs, { topics = [], production = false } = {}) {
     checkGracefulShutdown(doc, pod, v);
     checkEnvSecrets(doc, pod, v);
     checkImage(doc, pod, v);
+    checkConfigRefs(doc, pod, configMaps, v);
     checkNetworkPolicy(doc, policies, v);
   }
   checkSecrets(docs, v);
