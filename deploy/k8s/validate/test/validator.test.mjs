@@ -108,3 +108,14 @@ test("a topic added to the AsyncAPI document without a KafkaTopic fails the real
   assert.deepEqual(violations.map((v) => v.rule), ["kafka-topic"]);
   assert.match(violations[0].message, /comments\.escalated/);
 });
+
+test("every alert has a runbook section in docs/operations.md, and its runbook annotation points there", () => {
+  const rules = parse(readFileSync(join(root, "deploy", "k8s", "components", "monitoring", "alerts.yaml"), "utf8"));
+  const runbook = readFileSync(join(root, "docs", "operations.md"), "utf8");
+  const alerts = rules.flatMap((r) => r.spec.groups.flatMap((g) => g.rules)).filter((r) => r.alert);
+  assert.ok(alerts.length > 0);
+  for (const a of alerts) {
+    assert.match(runbook, new RegExp(`^### ${a.alert}$`, "m"), `docs/operations.md has no section ### ${a.alert}`);
+    assert.equal(a.annotations?.runbook, `docs/operations.md#${a.alert.toLowerCase()}`, `${a.alert} runbook annotation`);
+  }
+});
