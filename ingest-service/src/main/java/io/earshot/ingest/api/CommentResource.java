@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.api.Problem;
 import io.earshot.commons.api.ProblemException;
 import io.earshot.ingest.config.IngestConfig;
-import io.earshot.ingest.domain.CommentIds;
+import io.earshot.ingest.domain.Normalization;
 import io.earshot.ingest.domain.CommentIntake;
 import io.earshot.ingest.domain.CommentIntake.Outcome;
-import io.earshot.ingest.domain.TextNormalizer;
 import io.earshot.ingest.messaging.CommentIngested;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Takes one comment already in Earshot's normalised shape (integrators, the demo, tests). */
+/**
+ * Takes one comment already in Earshot's normalised shape (services, integrators, the demo); needs the API key.
+ * {@code action: edited|removed} publishes a new version of a comment already seen.
+ */
 @Path("/api/comments")
 public class CommentResource {
 
@@ -44,6 +47,12 @@ public class CommentResource {
     @Inject
     IngestConfig config;
 
+    @Inject
+    Normalization normalization;
+
+    @Inject
+    RateLimits rateLimits;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +63,10 @@ public class CommentResource {
     @APIResponse(responseCode = "400", description = "Invalid; the problem names each bad field")
     @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
     @APIResponse(responseCode = "503", description = "Kafka or Redis unavailable; retry after Retry-After seconds")
+    @APIResponse(responseCode = "401", description = "No or a wrong API key (Authorization: Bearer)")
+    @APIResponse(responseCode = "429", description = "Over the rate limit; retry after Retry-After seconds")
     public Response submit(byte[] body) throws IOException {
+        rateLimits.check("api");
         if (body.length > config.maxCommentBytes()) {
             throw new ProblemException(Problem.of(413, "Payload Too Large",
                     "a comment may be at most " + config.maxCommentBytes() + " bytes"));
@@ -70,7 +82,8 @@ public class CommentResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        Outcome outcome = intake.accept(toEvent(submission, Instant.now()));
+        Outcome outcome = intake.accept(normalization.toEvent(
+                Submissions.toDraft(submission, new String(body, StandardCharsets.UTF_8)), Instant.now()));
         CommentIngested comment = outcome.comment();
         IntakeResult result = new IntakeResult(comment.commentId(), comment.eventId(), outcome.status().name().toLowerCase());
         return switch (outcome.status()) {
@@ -80,27 +93,5 @@ public class CommentResource {
                     "the same comment is being published by another request; retry shortly"), config.retryAfter());
             case FAILED -> throw ProblemException.unavailable("Kafka did not acknowledge the comment; nothing was kept, retry", config.retryAfter());
         };
-    }
-
-    static CommentIngested toEvent(CommentSubmission s, Instant receivedAt) {
-        var author = new CommentIngested.Author(s.author().id(), s.author().handle(), s.author().displayName(), s.author().followers());
-        return new CommentIngested(
-                CommentIds.eventId(s.platform(), s.externalId(), 1),
-                CommentIds.commentId(s.platform(), s.externalId()),
-                1,
-                CommentIngested.Action.created,
-                s.platform(),
-                s.account(),
-                s.externalId(),
-                s.threadId(),
-                s.parentId(),
-                author,
-                TextNormalizer.normalize(s.text()),
-                s.lang(),
-                s.createdAt(),
-                receivedAt,
-                s.permalink(),
-                null,
-                null);
     }
 }

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A comment already in Earshot's normalised shape, as integrators and the demo post it. */
+/**
+ * A comment already in Earshot's normalised shape, as integrators, the generic webhook, bulk import and the demo
+ * send it. {@code action} (default {@code created}) lets an integrator report an edit or a removal.
+ */
 @Schema(description = "A normalised public comment", example = """
         {"platform":"generic","externalId":"c-1001","threadId":"post-77","author":{"id":"u-5","handle":"jane",\
         "displayName":"Jane"},"text":"My order arrived broken, what now?","createdAt":"2026-11-01T10:00:00Z",\
@@ -24,7 +27,8 @@ public record CommentSubmission(
         @NotNull Instant createdAt,
         @Size(max = 2048) String permalink,
         @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be an ISO 639 language code such as en or pt-BR") String lang,
-        @Size(max = 256) String account) {
+        @Size(max = 256) String account,
+        @Pattern(regexp = "created|edited|removed", message = "must be created, edited or removed") String action) {
 
     /** Who wrote the comment. */
     public record Author(

@@ -1,6 +1,9 @@
 package io.earshot.ingest.domain;
 
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Makes comment text comparable and safe to carry: Unicode NFC (the same word is the same bytes), no control or
@@ -29,6 +32,61 @@ public final class TextNormalizer {
             }
         });
         return out.toString().strip();
+    }
+
+    private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</p\\s*>|</div\\s*>|</li\\s*>");
+    private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
+    private static final Pattern TAGS = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", "\u00A0"), Map.entry("hellip", "\u2026"),
+            Map.entry("mdash", "\u2014"), Map.entry("ndash", "\u2013"), Map.entry("lsquo", "\u2018"),
+            Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201C"), Map.entry("rdquo", "\u201D"),
+            Map.entry("copy", "\u00A9"), Map.entry("reg", "\u00AE"), Map.entry("trade", "\u2122"),
+            Map.entry("euro", "\u20AC"), Map.entry("pound", "\u00A3"), Map.entry("yen", "\u00A5"));
+
+    /**
+     * Plain text from an HTML fragment (Mastodon statuses, YouTube's textDisplay): line breaks for {@code <br>} and
+     * block ends, tags dropped, entities decoded, then {@link #normalize}.
+     */
+    public static String fromHtml(String html) {
+        if (html == null) {
+            return "";
+        }
+        String text = HIDDEN.matcher(html).replaceAll("");
+        text = BREAKS.matcher(text).replaceAll("\n");
+        text = TAGS.matcher(text).replaceAll("");
+        return normalize(decodeEntities(text).replaceAll("\n{3,}", "\n\n"));
+    }
+
+    /** Decodes named (the common ones) and numeric character references; unknown ones stay as they are. */
+    public static String decodeEntities(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement = null;
+            if (name.startsWith("#")) {
+                try {
+                    int cp = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+                            ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+                    if (Character.isValidCodePoint(cp)) {
+                        replacement = new String(Character.toChars(cp));
+                    }
+                } catch (NumberFormatException ignored) {
+                    // left as it is
+                }
+            } else {
+                replacement = NAMED.get(name);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement != null ? replacement : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static boolean isBidiOverride(int cp) {

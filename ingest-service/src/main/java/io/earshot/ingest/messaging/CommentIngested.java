@@ -25,7 +25,8 @@ public record CommentIngested(
         Instant receivedAt,
         String permalink,
         Map<String, Object> context,
-        String moderationStatus) {
+        String moderationStatus,
+        String raw) {
 
     /** What happened to the comment on its platform. */
     public enum Action {
@@ -33,6 +34,13 @@ public record CommentIngested(
     }
 
     public record Author(String id, String handle, String displayName, Long followers) {
+    }
+
+    /** The same comment as another revision: another version and action, same identity. */
+    public CommentIngested revision(int newVersion, Action newAction) {
+        return new CommentIngested(io.earshot.ingest.domain.CommentIds.eventId(platform, externalId, newVersion), commentId,
+                newVersion, newAction, platform, account, externalId, threadId, parentId, author, text, lang, createdAt,
+                receivedAt, permalink, context, moderationStatus, raw);
     }
 
     /** The record key: one conversation stays on one partition, in order. */

@@ -6,6 +6,9 @@ public final class Topics {
     /** Normalised comments, key = conversation key ({@code platform:threadId}). */
     public static final String COMMENTS_INGESTED = "comments.ingested";
 
+    /** Health changes of the platform connectors (token expired, rate limited, ...), key = {@code platform:account}. */
+    public static final String CONNECTOR_STATUS = "connector.status";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/ingest-service";
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.ingest.messaging.Topics;
+import io.earshot.ingest.support.Api;
 import io.earshot.testsupport.EventSchemas;
 import io.earshot.testsupport.KafkaBrokerResource;
 import io.earshot.testsupport.RedisServerResource;
@@ -56,12 +57,12 @@ class CommentResourceTest {
     @Test
     void firstSubmissionIsPublishedOnceAndDuplicatesAnswer200WithTheSameId() {
         String externalId = "c-" + UUID.randomUUID();
-        String id = given().contentType("application/json").body(comment(externalId, "My order arrived broken"))
+        String id = Api.authorized().contentType("application/json").body(comment(externalId, "My order arrived broken"))
                 .when().post("/api/comments")
                 .then().statusCode(202).body("status", equalTo("accepted")).body("id", notNullValue())
                 .extract().path("id");
 
-        given().contentType("application/json").body(comment(externalId, "My order arrived broken"))
+        Api.authorized().contentType("application/json").body(comment(externalId, "My order arrived broken"))
                 .when().post("/api/comments")
                 .then().statusCode(200).body("status", equalTo("duplicate")).body("id", equalTo(id));
 
@@ -82,7 +83,7 @@ class CommentResourceTest {
 
     @Test
     void missingAndWrongFieldsAreNamedInAProblem() {
-        given().contentType("application/json")
+        Api.authorized().contentType("application/json")
                 .body("""
                         {"platform":"Not A Platform","threadId":"t","author":{},"text":"hi","createdAt":"2026-11-01T10:00:00Z"}""")
                 .when().post("/api/comments")
@@ -94,14 +95,14 @@ class CommentResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotA500() {
-        given().contentType("application/json").body("{\"platform\": ")
+        Api.authorized().contentType("application/json").body("{\"platform\": ")
                 .when().post("/api/comments")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        given().contentType("application/json").body(comment("c-x", "hi").replace("\"2026-11-01T10:00:00Z\"", "\"yesterday\""))
+        Api.authorized().contentType("application/json").body(comment("c-x", "hi").replace("\"2026-11-01T10:00:00Z\"", "\"yesterday\""))
                 .when().post("/api/comments")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("createdAt"));
     }
@@ -113,7 +114,7 @@ class CommentResourceTest {
         int at = s.indexOf("XX");
         body[at] = (byte) 0xC3;
         body[at + 1] = (byte) 0x28;
-        given().contentType("application/json").body(body)
+        Api.authorized().contentType("application/json").body(body)
                 .when().post("/api/comments")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -121,16 +122,54 @@ class CommentResourceTest {
     @Test
     void bodiesOver64KiBGet413() {
         String text = "a".repeat(70 * 1024);
-        given().contentType("application/json").body(comment("c-big", text))
+        Api.authorized().contentType("application/json").body(comment("c-big", text))
                 .when().post("/api/comments")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void withoutTheApiKeyEveryApiCallIs401() {
+        given().contentType("application/json").body(comment("c-nokey", "hi"))
+                .when().post("/api/comments")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", notNullValue());
+        given().header("Authorization", "Bearer not-the-key").contentType("application/json").body(comment("c-nokey", "hi"))
+                .when().post("/api/comments")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Basic dGVzdDp0ZXN0").contentType("text/csv").body("x")
+                .when().post("/api/import")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndWebhookHandshakeNeedNoApiKey() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "test-verify-token")
+                .queryParam("hub.challenge", "42").when().get("/webhooks/meta").then().statusCode(200);
+    }
+
+    @Test
+    void anEditIsPublishedAgainWithAHigherVersionAndARemovalAsRemoved() {
+        String externalId = "c-" + UUID.randomUUID();
+        Api.authorized().contentType("application/json").body(comment(externalId, "first words")).when().post("/api/comments")
+                .then().statusCode(202);
+        String edit = comment(externalId, "second words").replace("\"lang\":\"en\"", "\"lang\":\"en\",\"action\":\"edited\"");
+        Api.authorized().contentType("application/json").body(edit).when().post("/api/comments").then().statusCode(202);
+        Api.authorized().contentType("application/json").body(edit).when().post("/api/comments").then().statusCode(200);
+        String removal = comment(externalId, "").replace("\"lang\":\"en\"", "\"lang\":\"en\",\"action\":\"removed\"");
+        Api.authorized().contentType("application/json").body(removal).when().post("/api/comments").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(externalId).size() == 3);
+        List<ConsumerRecord<String, String>> records = recordsOf(externalId);
+        assertTrue(records.get(1).value().contains("\"version\":2") && records.get(1).value().contains("\"action\":\"edited\""));
+        assertTrue(records.get(2).value().contains("\"version\":3") && records.get(2).value().contains("\"action\":\"removed\""));
+        assertEquals("earshot.comment.removed", header(records.get(2), "ce_type"));
+        records.forEach(r -> assertEquals(List.of(), EventSchemas.violations("comments.ingested", r.value())));
     }
 
     @Test
     void controlCharactersAreRemovedAndTextIsNfc() {
         String externalId = "c-" + UUID.randomUUID();
         // e + combining acute (NFD) and a bell character
-        given().contentType("application/json").body(comment(externalId, "cafe\\u0301 \\u0007ok"))
+        Api.authorized().contentType("application/json").body(comment(externalId, "cafe\\u0301 \\u0007ok"))
                 .when().post("/api/comments")
                 .then().statusCode(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> recordsOf(externalId).size() == 1);

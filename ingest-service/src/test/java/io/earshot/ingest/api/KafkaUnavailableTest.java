@@ -1,10 +1,10 @@
 package io.earshot.ingest.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.earshot.ingest.redis.DedupStore;
+import io.earshot.ingest.support.Api;
 import io.earshot.testsupport.RedisServerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -46,9 +46,24 @@ class KafkaUnavailableTest {
 
     @Test
     void answers503WithRetryAfterAndLeavesNoReservation() {
-        given().contentType("application/json").body(CommentResourceTest.comment("c-down", "hello"))
+        Api.authorized().contentType("application/json").body(CommentResourceTest.comment("c-down", "hello"))
                 .when().post("/api/comments")
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
         assertFalse(dedup.isKnown("generic", "c-down", 1), "the reservation must be released");
+    }
+
+    @Test
+    void aMetaDeliveryAnswers503SoMetaRetriesAndNothingIsKept() {
+        byte[] body = Api.utf8(MetaWebhookTest.delivery(MetaWebhookTest.feedChange("add", "P_down", "P_down_c1", "U9", "hello")));
+        Api.meta(body).when().post("/webhooks/meta")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
+        assertFalse(dedup.isKnown("facebook", "P_down_c1", 1), "nothing half-done stays in Redis");
+    }
+
+    @Test
+    void anImportStopsWith503AndSaysWhere() {
+        byte[] body = Api.utf8(CommentResourceTest.comment("c-imp-down", "hello").replace("\n", "") + "\n");
+        Api.authorized().contentType("application/x-ndjson").body(body).when().post("/api/import")
+                .then().statusCode(503).contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("line 1"));
     }
 }

@@ -1,0 +1,49 @@
+package io.earshot.ingest.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every platform API (Graph, YouTube, Mastodon, X) as one WireMock server on a dynamic port; the service's base URLs
+ * and test accounts point at it. Tests add the stubs they need through {@link #server()}.
+ */
+public class WireMockResource implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            server.start();
+        }
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String base = server().baseUrl();
+        Map<String, String> config = new HashMap<>();
+        config.put("earshot.ingest.meta.graph-url", base + "/graph");
+        config.put("earshot.ingest.meta.accounts.shop-page.access-token", "page-token");
+        config.put("earshot.ingest.meta.accounts.shop-ig.access-token", "ig-token");
+        config.put("earshot.ingest.youtube.base-url", base + "/youtube/v3");
+        config.put("earshot.ingest.youtube.channels.main.channel-id", "UCbrand");
+        config.put("earshot.ingest.youtube.channels.main.access-token", "yt-token");
+        config.put("earshot.ingest.mastodon.accounts.brand.base-url", base + "/mastodon");
+        config.put("earshot.ingest.mastodon.accounts.brand.access-token", "md-token");
+        config.put("earshot.ingest.mastodon.accounts.expired.base-url", base + "/mastodon-expired");
+        config.put("earshot.ingest.mastodon.accounts.expired.access-token", "revoked-token");
+        config.put("earshot.ingest.x.base-url", base + "/x");
+        config.put("earshot.ingest.x.accounts.brand.user-id", "999");
+        config.put("earshot.ingest.x.accounts.brand.bearer-token", "x-token");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared across test classes; WireMock's threads are daemons
+    }
+}
