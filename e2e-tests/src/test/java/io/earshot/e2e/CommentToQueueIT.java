@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +30,16 @@ class CommentToQueueIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String NAME = "e2e-comment-to-queue";
     private static SuiteRuntime suite;
+    private static String ingestKey;
 
     @BeforeAll
     static void up() {
-        suite = new SuiteRuntime("e2e-comment-to-queue");
+        suite = new SuiteRuntime(NAME);
         try {
             suite.up();
+            ingestKey = ingestApiKey();
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -54,9 +60,32 @@ class CommentToQueueIT {
                 .formatted(externalId, thread, externalId, displayName, text);
     }
 
+    /**
+     * ingest's {@code /api} needs the API key that {@code ./suite up} generated into the runtime's state folder
+     * ({@code secrets.env}), or the one it was given in the environment.
+     */
+    private static String ingestApiKey() {
+        Path root = Path.of(System.getProperty("earshot.repo.root", "..")).toAbsolutePath().normalize();
+        Path secrets = root.resolve("e2e-tests/target/" + NAME).resolve("secrets.env");
+        try {
+            for (String line : Files.readAllLines(secrets)) {
+                if (line.startsWith("EARSHOT_INGEST_API_KEY=")) {
+                    return line.substring("EARSHOT_INGEST_API_KEY=".length()).trim();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + secrets, e);
+        }
+        String fromEnv = System.getenv("EARSHOT_INGEST_API_KEY");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        throw new IllegalStateException("no EARSHOT_INGEST_API_KEY in " + secrets);
+    }
+
     private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ingestKey).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
