@@ -19,18 +19,26 @@ import javax.crypto.spec.PBEKeySpec;
  *
  * <p>Passwords come from EARSHOT_ADMIN_PASSWORD, EARSHOT_SUPERVISOR_PASSWORD and EARSHOT_RESPONDER_PASSWORD when
  * set. A user without one keeps the hash already in the file; a user with neither gets a generated password, printed
- * once on stdout (and nowhere else). Run: java GenerateUsers.java FILE
+ * once on stdout, and, with {@code --secrets SECRETS_ENV}, appended to that file as EARSHOT_<USER>_PASSWORD=... (mode
+ * 600; the local runtime's secrets.env, where local tools and the end-to-end test read them).
+ * Run: java GenerateUsers.java [--secrets SECRETS_ENV] USERS_FILE
  */
 public class GenerateUsers {
 
     static final int ITERATIONS = 120_000;
 
     public static void main(String[] args) throws Exception {
+        Path secrets = null;
+        if (args.length == 3 && args[0].equals("--secrets")) {
+            secrets = Path.of(args[1]);
+            args = new String[] {args[2]};
+        }
         if (args.length != 1) {
-            System.err.println("usage: java GenerateUsers.java USERS_FILE");
+            System.err.println("usage: java GenerateUsers.java [--secrets SECRETS_ENV] USERS_FILE");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
+        List<String> secretLines = new ArrayList<>();
         Map<String, String> roles = new LinkedHashMap<>();
         roles.put("admin", "admin");
         roles.put("supervisor", "supervisor");
@@ -61,6 +69,7 @@ public class GenerateUsers {
                 String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 lines.add(name + ":" + entry.getValue() + ":" + hash(password.toCharArray(), random));
                 generated.add(String.format("  %-10s %s", name, password));
+                secretLines.add("EARSHOT_" + name.toUpperCase() + "_PASSWORD=" + password);
             }
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -72,6 +81,18 @@ public class GenerateUsers {
         }
         Files.writeString(tmp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (secrets != null && !secretLines.isEmpty()) {
+            if (!Files.exists(secrets)) {
+                Files.createFile(secrets);
+                try {
+                    Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            }
+            Files.writeString(secrets, String.join("\n", secretLines) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         if (!generated.isEmpty()) {
             System.out.println("Generated reply-service passwords (shown once; set EARSHOT_<USER>_PASSWORD to choose them):");
             generated.forEach(System.out::println);

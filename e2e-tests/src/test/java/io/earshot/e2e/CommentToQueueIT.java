@@ -33,6 +33,7 @@ class CommentToQueueIT {
     private static final String NAME = "e2e-comment-to-queue";
     private static SuiteRuntime suite;
     private static String ingestKey;
+    private static String replyAuthorization;
 
     @BeforeAll
     static void up() {
@@ -40,6 +41,7 @@ class CommentToQueueIT {
         try {
             suite.up();
             ingestKey = ingestApiKey();
+            replyAuthorization = replyAuthorization();
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -65,22 +67,35 @@ class CommentToQueueIT {
      * ({@code secrets.env}), or the one it was given in the environment.
      */
     private static String ingestApiKey() {
+        return localSecret("EARSHOT_INGEST_API_KEY");
+    }
+
+    /**
+     * reply-service's {@code /api} takes HTTP Basic: the {@code responder} password that {@code ./suite up} generated
+     * into {@code secrets.env} with the users file (deploy/local/users/generate), or the one it was given.
+     */
+    private static String replyAuthorization() {
+        String password = localSecret("EARSHOT_RESPONDER_PASSWORD");
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("responder:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String localSecret(String name) {
         Path root = Path.of(System.getProperty("earshot.repo.root", "..")).toAbsolutePath().normalize();
         Path secrets = root.resolve("e2e-tests/target/" + NAME).resolve("secrets.env");
         try {
             for (String line : Files.readAllLines(secrets)) {
-                if (line.startsWith("EARSHOT_INGEST_API_KEY=")) {
-                    return line.substring("EARSHOT_INGEST_API_KEY=".length()).trim();
+                if (line.startsWith(name + "=")) {
+                    return line.substring(name.length() + 1).trim();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + secrets, e);
         }
-        String fromEnv = System.getenv("EARSHOT_INGEST_API_KEY");
+        String fromEnv = System.getenv(name);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        throw new IllegalStateException("no EARSHOT_INGEST_API_KEY in " + secrets);
+        throw new IllegalStateException("no " + name + " in " + secrets);
     }
 
     private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
@@ -90,8 +105,12 @@ class CommentToQueueIT {
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", replyAuthorization).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
         return JSON.readTree(response.body());
     }
 

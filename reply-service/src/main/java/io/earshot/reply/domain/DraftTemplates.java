@@ -59,6 +59,11 @@ public class DraftTemplates {
                 }
                 validate(text);
                 templates.put(kind, text);
+                String shorter = props.getProperty(kind + ".short");
+                if (shorter != null) {
+                    validate(shorter);
+                    templates.put(kind + ".short", shorter);
+                }
             }
             return templates;
         } catch (IOException e) {
@@ -112,6 +117,15 @@ public class DraftTemplates {
      */
     public QueueItem.Draft draft(String kind, String lang, String topic, String authorName, String caseRef,
                                  java.util.function.Function<String, String> overrides) {
+        return draft(kind, lang, topic, authorName, caseRef, overrides, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, and when the draft would be longer than {@code maxLength} (X allows 280 characters) the built-in
+     * shorter variant of the template is used when there is one.
+     */
+    public QueueItem.Draft draft(String kind, String lang, String topic, String authorName, String caseRef,
+                                 java.util.function.Function<String, String> overrides, int maxLength) {
         String draftLang = draftLanguage(lang);
         String k = KINDS.contains(kind) ? kind : "neutral";
         String template = null;
@@ -127,7 +141,13 @@ public class DraftTemplates {
         if (template == null) {
             template = byLanguage.get(draftLang).get(k);
         }
-        return new QueueItem.Draft(render(template, authorName, caseRef), draftLang, source);
+        String text = render(template, authorName, caseRef);
+        String shorter = byLanguage.get(draftLang).get(k + ".short");
+        if (text.codePointCount(0, text.length()) > maxLength && shorter != null) {
+            text = render(shorter, authorName, caseRef);
+            source = "template:" + draftLang + ":" + k + ":short";
+        }
+        return new QueueItem.Draft(text, draftLang, source);
     }
 
     /** Fills the slots of a template. */

@@ -63,6 +63,9 @@ public class TriagedConsumer {
     @Inject
     ModerationService moderation;
 
+    @Inject
+    io.earshot.reply.workflow.RebuildGate gate;
+
     Clock clock = Clock.systemUTC();
 
     @Incoming(Topics.COMMENTS_TRIAGED)
@@ -78,6 +81,8 @@ public class TriagedConsumer {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
         }
+        // a rebuild is replaying the topics: wait for it rather than race it (the record is then applied after it)
+        gate.awaitOpen(java.time.Duration.ofMinutes(10));
         try {
             return handle(record, triaged, item);
         } catch (RuntimeException e) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 /** What the HTTP connectors share: one client, timeouts, and classifying answers as done, transient or permanent. */
 abstract class HttpPlatform implements PlatformConnector {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     final ObjectMapper mapper;
     final PublishConfig config;

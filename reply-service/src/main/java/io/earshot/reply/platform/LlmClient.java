@@ -48,7 +48,7 @@ public class LlmClient {
     @Inject
     ObjectMapper mapper;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @return the reply text, or empty when the model refused
@@ -74,7 +74,7 @@ public class LlmClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Failed("LLM call failed: " + e.getClass().getSimpleName());
+            throw new Failed("LLM call failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed("interrupted");

@@ -44,7 +44,8 @@ public class LlmDrafter {
         try {
             return client.complete(system, user);
         } catch (RuntimeException e) {
-            LOG.infof("LLM draft for %s unavailable, using the template: %s", item.id(), e.getClass().getSimpleName());
+            LOG.infof("LLM draft for %s unavailable, using the template: %s %s", item.id(), e.getClass().getSimpleName(),
+                    e.getMessage() == null ? "" : e.getMessage());
             return Optional.empty();
         }
     }

@@ -77,7 +77,7 @@ public class UserStore {
     private Map<String, User> users() {
         Optional<String> file = config.usersFile().filter(f -> !f.isBlank());
         if (file.isEmpty()) {
-            return Map.of();
+            return fromEnvironment();
         }
         Path path = Path.of(file.get());
         try {
@@ -97,6 +97,33 @@ public class UserStore {
             }
         }
         return users;
+    }
+
+    private volatile Map<String, User> fromEnvironment;
+
+    /**
+     * Without a users file: users admin, supervisor and responder whose password is given as
+     * {@code EARSHOT_<USER>_PASSWORD}, hashed once in memory (the plain passwords are not kept).
+     */
+    private Map<String, User> fromEnvironment() {
+        if (fromEnvironment == null) {
+            synchronized (this) {
+                if (fromEnvironment == null) {
+                    Map<String, User> env = new HashMap<>();
+                    for (String name : new String[] {Roles.ADMIN, Roles.SUPERVISOR, Roles.RESPONDER}) {
+                        String password = System.getenv("EARSHOT_" + name.toUpperCase() + "_PASSWORD");
+                        if (password != null && !password.isEmpty()) {
+                            env.put(name, new User(name, Roles.expand(Set.of(name)), PasswordHash.hash(password.toCharArray())));
+                        }
+                    }
+                    if (env.isEmpty()) {
+                        LOG.warn("no users file (EARSHOT_USERS_FILE) and no EARSHOT_<USER>_PASSWORD: nobody can sign in with a password");
+                    }
+                    fromEnvironment = Map.copyOf(env);
+                }
+            }
+        }
+        return fromEnvironment;
     }
 
     static Map<String, User> parse(String content) {

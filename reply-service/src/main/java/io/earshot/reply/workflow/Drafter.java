@@ -46,7 +46,7 @@ public class Drafter {
             return new QueueItem.Draft("", lang, "policy:" + why, null, item.commentVersion());
         }
         QueueItem.Draft template = templates.draft(QueueItems.kind(item), item.lang(), item.topic(),
-                QueueItems.authorName(item), QueueItems.caseReference(item.id()), store::get);
+                QueueItems.authorName(item), QueueItems.caseReference(item.id()), store::get, lints.limit(item.platform()));
         QueueItem.Draft masked = new QueueItem.Draft(PersonalData.mask(item, template.text()), template.lang(),
                 template.source(), null, item.commentVersion());
         if (allowLlm && llm.enabled()) {

@@ -20,6 +20,10 @@ public class Lints {
                 new HashSet<>(config.allowedLinkHosts().orElse(List.of()))));
     }
 
+    public int limit(String platform) {
+        return lint.limit(platform);
+    }
+
     public ReplyLint.Result lint(QueueItem item, String text) {
         return lint.lint(item, text);
     }

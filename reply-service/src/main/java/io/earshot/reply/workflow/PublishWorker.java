@@ -99,10 +99,6 @@ public class PublishWorker {
             return;
         }
         Optional<PlatformConnector> connector = connectors.of(item.platform());
-        if (connector.isEmpty()) {
-            fail(item, "no connector for platform " + item.platform(), false);
-            return;
-        }
         boolean mayExist = item.publication() != null && item.publication().attempts() > 0;
         Instant now = service.now();
         QueueItem.Publication p0 = item.publication() == null ? QueueItem.Publication.NONE : item.publication();
@@ -113,6 +109,10 @@ public class PublishWorker {
                 null, mayExist ? "attempt " + (before.attempts() + 1) + " after " + Optional.ofNullable(before.lastError()).orElse("an interruption") : null,
                 b -> b.publication(new QueueItem.Publication(before.attempts() + 1, now, null, before.lastError(),
                         null, null, false))));
+        if (connector.isEmpty()) {
+            fail(attempt, "no connector for platform " + item.platform(), false);
+            return;
+        }
         ApprovedReply reply = ApprovedReply.of(attempt);
         PlatformConnector platform = connector.get();
         if (mayExist && !platform.idempotent()) {

@@ -198,7 +198,8 @@ public class QueueService {
         long approvalVersion = item.version() + 1;
         String key = QueueItems.idempotencyKey(id, approvalVersion);
         Instant now = now();
-        QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, version,
+        // approve exactly the text that was linted: if anything changed since (an edit, a redraft), refuse
+        QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, item.version(),
                 overridden.isEmpty() ? null : "lint overridden by " + actor.name() + ": " + String.join(", ", overridden),
                 b -> b.approval(new QueueItem.Approval(actor.name(), now, item.draftText(), key, overridden))
                         .publication(QueueItem.Publication.NONE),

@@ -17,6 +17,29 @@ public class RebuildGate {
 
     public void open() {
         rebuilding.set(false);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits (a blocking consumer thread) while a rebuild runs; false when it still runs after {@code max}. */
+    public boolean awaitOpen(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (this) {
+            while (rebuilding.get()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public boolean closed() {

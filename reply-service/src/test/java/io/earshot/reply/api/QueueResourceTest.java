@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
+@QuarkusTestResource(io.earshot.reply.support.PlatformStubs.class)
 class QueueResourceTest {
 
     @Inject

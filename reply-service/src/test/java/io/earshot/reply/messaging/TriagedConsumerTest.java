@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
+@QuarkusTestResource(io.earshot.reply.support.PlatformStubs.class)
 class TriagedConsumerTest {
 
     private static KafkaProducer<String, String> producer;

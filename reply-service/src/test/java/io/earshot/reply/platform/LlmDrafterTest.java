@@ -1,0 +1,120 @@
+package io.earshot.reply.platform;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.support.Items;
+import io.earshot.reply.support.PlatformStubs;
+import io.earshot.testsupport.KafkaBrokerResource;
+import io.earshot.testsupport.RedisServerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The LLM drafter against an OpenAI-compatible endpoint in WireMock: every failure falls back (empty). */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(RedisServerResource.class)
+@QuarkusTestResource(PlatformStubs.class)
+class LlmDrafterTest {
+
+    @Inject
+    LlmDrafter drafter;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    private String marker;
+    private QueueItem item;
+
+    @BeforeEach
+    void fresh() {
+        breakers.resetAll();
+        marker = "m" + UUID.randomUUID().toString().substring(0, 8);
+        item = Items.complaint("x").text("My parcel " + marker + " is late, write me at jane@example.org").build();
+    }
+
+    private MappingBuilder call() {
+        return post(urlEqualTo("/llm/v1/chat/completions")).withRequestBody(containing(marker));
+    }
+
+    private static String answer(String content) {
+        return "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"" + content + "\",\"refusal\":null},\"finish_reason\":\"stop\"}]}";
+    }
+
+    @Test
+    void aDraftFromTheModelAndNoPersonalDataSentToIt() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(answer("Hi Jane, sorry about the delay! Please DM us your order number."))));
+        assertEquals(Optional.of("Hi Jane, sorry about the delay! Please DM us your order number."), drafter.draft(item, "template", "en"));
+        var sent = PlatformStubs.server().findAll(postRequestedFor(urlEqualTo("/llm/v1/chat/completions")).withRequestBody(containing(marker)));
+        assertEquals(1, sent.size());
+        assertTrue(!sent.get(0).getBodyAsString().contains("jane@example.org"), "the e-mail address was masked before sending");
+    }
+
+    @Test
+    void aTimeoutFallsBack() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+                .withHeader("Content-Type", "application/json").withBody(answer("too late"))));
+        assertEquals(Optional.empty(), drafter.draft(item, "template", "en"));
+    }
+
+    @Test
+    void rateLimitingIsRetriedWithBackoff() {
+        PlatformStubs.server().stubFor(call().inScenario(marker).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("again"));
+        PlatformStubs.server().stubFor(call().inScenario(marker).whenScenarioStateIs("again")
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
+        PlatformStubs.server().stubFor(call().inScenario(marker).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(answer("Thanks for waiting!"))));
+        assertEquals(Optional.of("Thanks for waiting!"), drafter.draft(item, "template", "en"));
+        assertEquals(3, PlatformStubs.server().findAll(postRequestedFor(urlEqualTo("/llm/v1/chat/completions")).withRequestBody(containing(marker))).size());
+    }
+
+    @Test
+    void endlessRateLimitingFallsBack() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(429)));
+        assertEquals(Optional.empty(), drafter.draft(item, "template", "en"));
+        assertEquals(4, PlatformStubs.server().findAll(postRequestedFor(urlEqualTo("/llm/v1/chat/completions")).withRequestBody(containing(marker))).size(),
+                "one call and three retries");
+    }
+
+    @Test
+    void malformedJsonFallsBack() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"choices\":[{\"message\":")));
+        assertEquals(Optional.empty(), drafter.draft(item, "template", "en"));
+    }
+
+    @Test
+    void aRefusalFallsBack() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+                        + "\"refusal\":\"I can't help with that.\"},\"finish_reason\":\"stop\"}]}")));
+        assertEquals(Optional.empty(), drafter.draft(item, "template", "en"));
+    }
+
+    @Test
+    void theBreakerOpensOnAFailingProviderAndStopsCallingIt() {
+        PlatformStubs.server().stubFor(call().willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 6; i++) {
+            assertEquals(Optional.empty(), drafter.draft(item, "template", "en"));
+        }
+        int calls = PlatformStubs.server().findAll(postRequestedFor(urlEqualTo("/llm/v1/chat/completions")).withRequestBody(containing(marker))).size();
+        assertTrue(calls < 6, "the open breaker kept " + (6 - calls) + " calls away from the provider");
+    }
+}
