@@ -22,6 +22,7 @@ public record CommentTriaged(String eventId, JsonNode comment, Triage triage) {
             int priority,
             List<String> reasons,
             List<String> explanation,
+            List<String> signals,
             String model,
             Instant triagedAt) {
     }

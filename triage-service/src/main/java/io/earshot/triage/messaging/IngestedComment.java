@@ -1,6 +1,7 @@
 package io.earshot.triage.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ public record IngestedComment(
         String text,
         String lang,
         String moderationStatus,
+        Instant createdAt,
+        Instant receivedAt,
         Map<String, Object> context) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.messaging.EventMessages;
-import io.earshot.triage.domain.Triager;
+import io.earshot.triage.domain.TriageEngine;
+import io.earshot.triage.domain.TriageRequest;
+import io.earshot.triage.domain.TriageResult;
+import io.earshot.triage.redis.RepetitionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * Reads {@code comments.ingested}, writes {@code comments.triaged}. The incoming record is acknowledged only when
  * Kafka acknowledged the outgoing one; a record that cannot be read goes to the dead-letter topic.
  *
- * <p>Triage is a pure function of the event, and the output's id is derived from the input's, so a redelivered
- * record yields the very same event, which the reply-service deduplicates.
+ * <p>Triage is a function of the event (plus the repetition count, which a redelivery does not raise: it counts
+ * distinct event ids), and the output's id is derived from the input's, so a redelivered record yields the same
+ * event id, which the reply-service deduplicates.
  */
 @ApplicationScoped
 public class TriageProcessor {
@@ -26,8 +34,15 @@ public class TriageProcessor {
     @Inject
     ObjectMapper mapper;
 
+    private static final Logger LOG = Logger.getLogger(TriageProcessor.class);
+
     @Inject
-    Triager triager;
+    TriageEngine engine;
+
+    @Inject
+    RepetitionStore repetitions;
+
+    Clock clock = Clock.systemUTC();
 
     @Incoming(Topics.COMMENTS_INGESTED)
     @Outgoing(Topics.COMMENTS_TRIAGED)
@@ -44,7 +59,7 @@ public class TriageProcessor {
     private Message<String> triage(Message<String> record) throws JsonProcessingException {
         JsonNode raw = mapper.readTree(record.getPayload());
         IngestedComment comment = mapper.treeToValue(raw, IngestedComment.class).requireValid();
-        CommentTriaged triaged = new CommentTriaged(triagedEventId(comment.eventId()), raw, triager.triage(comment));
+        CommentTriaged triaged = new CommentTriaged(triagedEventId(comment.eventId()), raw, triage(comment));
         String json = mapper.writeValueAsString(triaged);
         Message<String> out = EventMessages.event(EventMessages.conversationKey(comment.platform(), comment.threadId()),
                 json, triaged.eventId(), "earshot.comment.triaged", Topics.SOURCE, triaged.triage().triagedAt());
@@ -54,6 +69,33 @@ public class TriageProcessor {
             result = result.addMetadata(metadata);
         }
         return result;
+    }
+
+    /** The engine's verdict on {@code comment}, with the repetition count from Redis. */
+    CommentTriaged.Triage triage(IngestedComment comment) {
+        int repeats = 0;
+        if (engine.moderation().countsRepeats(comment.text())) {
+            try {
+                repeats = repetitions.record(comment.text(), comment.eventId());
+            } catch (RuntimeException e) {
+                // the rule is a signal, not a requirement: without Redis the models still decide
+                LOG.warnf("repetition count unavailable (%s); triaging without it", e.toString());
+            }
+        }
+        Long age = comment.createdAt() != null && comment.receivedAt() != null
+                ? Math.max(0, Duration.between(comment.createdAt(), comment.receivedAt()).toSeconds()) : null;
+        TriageResult r = engine.triage(new TriageRequest(comment.text(), comment.lang(), comment.platform(),
+                comment.author() == null ? null : comment.author().followers(), comment.moderationStatus(), age,
+                repeats));
+        return toEvent(r, clock);
+    }
+
+    /** The event form of a verdict. */
+    public static CommentTriaged.Triage toEvent(TriageResult r, Clock clock) {
+        List<CommentTriaged.PiiSpan> pii = r.pii().stream()
+                .map(p -> new CommentTriaged.PiiSpan(p.type(), p.start(), p.end())).toList();
+        return new CommentTriaged.Triage(r.lang(), r.label(), r.confidence(), r.scores(), r.flags(), pii,
+                r.priority(), r.reasons(), r.explanation(), r.signals(), r.model(), clock.instant());
     }
 
     static String triagedEventId(String ingestedEventId) {

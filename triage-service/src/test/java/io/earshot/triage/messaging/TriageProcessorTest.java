@@ -88,7 +88,7 @@ class TriageProcessorTest {
     @Test
     void complaintInSpanishIsTriagedWithLanguageAndConformsToTheContract() throws Exception {
         String id = UUID.randomUUID().toString();
-        send(ingested(id, "El pedido llegó roto y nadie responde, ¿qué hago?", null));
+        send(ingested(id, "Pésimo servicio, el pedido llegó roto y nadie me responde. ¿Qué puedo hacer?", null));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 1);
         JsonNode event = triagedFor(id).get(0);
@@ -110,6 +110,49 @@ class TriageProcessorTest {
         assertEquals(both.get(0).get("eventId"), both.get(1).get("eventId"));
         assertEquals("praise", both.get(0).at("/triage/label").asText());
         assertEquals("en", both.get(0).at("/triage/lang").asText());
+    }
+
+    @Test
+    void theFullVerdictIsPublishedWithPersonalDataScoresPriorityAndModel() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String text = "Terrible service, the charger caught fire! Call me at +1 202 555 0143";
+        send(ingested(id, text, "en"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 1);
+        JsonNode t = triagedFor(id).get(0).get("triage");
+        assertEquals("complaint", t.get("label").asText());
+        assertEquals("phone", t.at("/pii/0/type").asText());
+        assertEquals("+1 202 555 0143", text.substring(t.at("/pii/0/start").asInt(), t.at("/pii/0/end").asInt()));
+        assertTrue(t.get("flags").toString().contains("pii"));
+        for (String label : List.of("praise", "complaint", "neutral", "spam", "abusive")) {
+            assertTrue(t.at("/scores/" + label).isNumber(), label);
+        }
+        assertTrue(t.get("priority").asInt() >= 60, t.toString());
+        assertTrue(t.get("reasons").toString().contains("safety"), t.toString());
+        assertTrue(t.get("explanation").size() > 0);
+        assertTrue(t.get("model").asText().startsWith("triage-"));
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", triagedFor(id).get(0).toString()));
+    }
+
+    @Test
+    void theSameTextPostedAgainAndAgainIsFlaggedSpamThroughRedis() throws Exception {
+        String text = "Amazing giveaway today only " + UUID.randomUUID() + " go and see it now";
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        for (String id : ids) {
+            send(ingested(id, text, "en"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 1);
+        }
+        JsonNode first = triagedFor(ids.get(0)).get(0).get("triage");
+        JsonNode third = triagedFor(ids.get(2)).get(0).get("triage");
+        assertTrue(third.get("flags").toString().contains("spam"), third.toString());
+        assertEquals("repeated 3 times", third.at("/signals/0").asText());
+        assertTrue(!first.get("signals").toString().contains("repeated"), first.toString());
+
+        // a redelivery of the third post does not count as a fourth
+        send(ingested(ids.get(2), text, "en"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(ids.get(2)).size() == 2);
+        assertEquals("repeated 3 times", triagedFor(ids.get(2)).get(1).at("/triage/signals/0").asText());
     }
 
     @Test

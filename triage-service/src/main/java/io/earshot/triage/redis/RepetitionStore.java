@@ -1,0 +1,45 @@
+package io.earshot.triage.redis;
+
+import io.earshot.triage.config.TriageConfig;
+import io.earshot.triage.domain.model.Text;
+import io.lettuce.core.api.sync.RedisCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Counts how many distinct comments posted the same (normalised) text within the repetition window, in Redis so
+ * every replica sees the same count. A set of event ids per text: a redelivered event is not counted twice.
+ * Keys: {@code triage:repeat:<sha-256 of the normalised text, 16 hex>}, expiring after the window.
+ */
+@ApplicationScoped
+public class RepetitionStore {
+
+    static final String PREFIX = "triage:repeat:";
+
+    @Inject
+    RedisCommands<String, String> redis;
+
+    @Inject
+    TriageConfig config;
+
+    /** Records {@code eventId} as a post of {@code text}; returns how many distinct posts of it the window holds. */
+    public int record(String text, String eventId) {
+        String key = PREFIX + key(text);
+        redis.sadd(key, eventId);
+        redis.expire(key, config.repeatWindow().toSeconds());
+        return (int) Math.min(Integer.MAX_VALUE, redis.scard(key));
+    }
+
+    static String key(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(Text.canonical(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
