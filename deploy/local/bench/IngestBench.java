@@ -3,11 +3,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +25,11 @@ import javax.crypto.spec.SecretKeySpec;
  * comments each (10 entries x 100 changes, fresh comment ids every batch, so every comment is published, not a
  * duplicate) against a running ingest-service. A single-file program, run with `java IngestBench.java`.
  *
- * Usage: java IngestBench.java URL APP_SECRET BATCHES CONCURRENCY LATENCY_SAMPLES
+ * Usage: java IngestBench.java URL APP_SECRET BATCHES CONCURRENCY LATENCY_SAMPLES [name:pid,...]
+ *
+ * With the pids of the processes behind the service (ingest, kafka, redis), it also prints the CPU time each used
+ * during the throughput run (from /proc), and so how many comments one core can take: on a shared machine that is
+ * a steadier figure than the wall-clock rate.
  */
 public class IngestBench {
 
@@ -36,8 +44,16 @@ public class IngestBench {
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         // warm-up: the JIT, Kafka metadata and Redis connections
-        for (int i = 0; i < 10; i++) {
-            send(client, url, secret, delivery(run + "w" + i));
+        // (the first sends may meet a 503 while a fresh broker creates the topic: retried like Meta would)
+        for (int i = 0, failures = 0; i < 10; i++) {
+            try {
+                send(client, url, secret, delivery(run + "w" + i));
+            } catch (IllegalStateException e) {
+                if (++failures > 10) {
+                    throw e;
+                }
+                i--;
+            }
         }
 
         // latency: one 1,000-change batch at a time, nothing else in flight
@@ -58,6 +74,13 @@ public class IngestBench {
         for (int i = 0; i < batches; i++) {
             bodies.add(delivery(run + "t" + i));
         }
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (args.length > 5 && !args[5].isBlank()) {
+            for (String p : args[5].split(",")) {
+                pids.put(p.substring(0, p.indexOf(':')), Long.parseLong(p.substring(p.indexOf(':') + 1)));
+            }
+        }
+        Map<String, Double> cpuBefore = cpu(pids);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
@@ -72,6 +95,7 @@ public class IngestBench {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuAfter = cpu(pids);
         pool.shutdown();
 
         System.out.printf("throughput: %d comments in %.2f s = %.0f comments/s accepted into Kafka (%d batches of 1,000, %d in flight)%n",
@@ -79,6 +103,31 @@ public class IngestBench {
         System.out.printf("latency of a 1,000-change batch (%d samples, one at a time): p50 %.0f ms, p90 %.0f ms, max %.0f ms%n",
                 samples, ms(latencies[samples / 2]), ms(latencies[(int) Math.min(samples - 1, Math.ceil(samples * 0.9) - 1)]),
                 ms(latencies[samples - 1]));
+        if (!pids.isEmpty()) {
+            double total = 0;
+            StringBuilder line = new StringBuilder("CPU during the throughput run:");
+            for (String name : pids.keySet()) {
+                double used = cpuAfter.get(name) - cpuBefore.get(name);
+                total += used;
+                line.append(String.format(" %s %.1f s,", name, used));
+            }
+            System.out.println(line.append(String.format(" together %.1f CPU-s for %d comments", total, comments.get())));
+            double ingest = cpuAfter.getOrDefault("ingest", 0.0) - cpuBefore.getOrDefault("ingest", 0.0);
+            System.out.printf("per CPU-second: ingest-service alone %.0f comments; ingest + broker + Redis %.0f comments "
+                    + "(so %d dedicated cores would take about %.0f comments/s)%n", comments.get() / ingest, comments.get() / total,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * comments.get() / total);
+        }
+    }
+
+    /** User + system CPU seconds of each process so far, from /proc/PID/stat (clock ticks of 1/100 s). */
+    static Map<String, Double> cpu(Map<String, Long> pids) throws Exception {
+        Map<String, Double> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
+            String stat = Files.readString(Path.of("/proc/" + e.getValue() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            result.put(e.getKey(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+        }
+        return result;
     }
 
     private static double ms(long nanos) {

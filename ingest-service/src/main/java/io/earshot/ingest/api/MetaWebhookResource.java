@@ -87,6 +87,7 @@ public class MetaWebhookResource {
     public Response receive(InputStream body, @HeaderParam("X-Hub-Signature-256") String signature,
             @HeaderParam("Content-Length") String contentLength) throws IOException {
         Instant receivedAt = Instant.now();
+        long start = System.nanoTime();
         rateLimits.check("meta");
         byte[] bytes = Bodies.read(body, config.maxWebhookBytes(), contentLength);
         String secret = config.meta().appSecret().orElse(null);
@@ -116,7 +117,12 @@ public class MetaWebhookResource {
         for (CommentDraft draft : parsed.comments()) {
             events.add(normalization.toEvent(draft, receivedAt));
         }
+        long normalisedAt = System.nanoTime();
         List<Outcome> outcomes = events.isEmpty() ? List.of() : intake.accept(events);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("meta delivery of %d bytes, %d comments: read, verify, parse, normalise %d ms; intake %d ms", bytes.length,
+                    events.size(), (normalisedAt - start) / 1_000_000, (System.nanoTime() - normalisedAt) / 1_000_000);
+        }
         if (!CommentIntake.allStored(outcomes)) {
             throw ProblemException.unavailable("not every comment of the delivery reached Kafka; nothing is acknowledged, retry",
                     config.retryAfter());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,9 +69,12 @@ public class CommentIntake {
                 keys.add(key);
             }
         }
+        long start = System.nanoTime();
         List<Reservation> reservations = keys.isEmpty() ? List.of() : dedup.reserveAll(keys);
+        long reservedAt = System.nanoTime();
         List<Integer> reserved = new ArrayList<>();
         List<Uni<Boolean>> sends = new ArrayList<>();
+        AtomicBoolean kafkaFailed = new AtomicBoolean();
         for (int j = 0; j < candidates.size(); j++) {
             int i = candidates.get(j);
             CommentIngested comment = comments.get(i);
@@ -79,11 +83,18 @@ public class CommentIntake {
                 case IN_PROGRESS -> outcomes[i] = new Outcome(comment, Status.IN_PROGRESS, null);
                 case RESERVED -> {
                     reserved.add(i);
-                    sends.add(send(comment));
+                    // once Kafka failed a send (a send blocks up to max.block.ms without a broker), the rest of the
+                    // batch is not tried: it fails at once instead of waiting that long for every comment
+                    sends.add(kafkaFailed.get() ? Uni.createFrom().item(false) : send(comment, kafkaFailed));
                 }
             }
         }
         List<Boolean> acked = sends.isEmpty() ? List.of() : Uni.join().all(sends).andFailFast().await().indefinitely();
+        long ackedAt = System.nanoTime();
+        if (kafkaFailed.get()) {
+            LOG.warnf("Kafka did not acknowledge %d of %d comments; their reservations are released",
+                    acked.stream().filter(a -> !a).count(), acked.size());
+        }
         // Redis is updated here, on the caller's worker thread, never on Kafka's callback thread.
         List<Key> confirmed = new ArrayList<>(reserved.size());
         for (int j = 0; j < reserved.size(); j++) {
@@ -100,10 +111,16 @@ public class CommentIntake {
         if (!confirmed.isEmpty()) {
             dedup.confirmAll(confirmed);
         }
-        for (Outcome o : outcomes) {
-            metrics.counter("earshot.ingest.comments", "platform", o.comment().platform(),
-                    "outcome", o.status().name().toLowerCase()).increment();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("intake of %d: reserve %d ms, publish and ack %d ms, confirm %d ms", comments.size(),
+                    (reservedAt - start) / 1_000_000, (ackedAt - reservedAt) / 1_000_000, (System.nanoTime() - ackedAt) / 1_000_000);
         }
+        Map<String, Integer> counts = new HashMap<>();
+        for (Outcome o : outcomes) {
+            counts.merge(o.comment().platform() + "|" + o.status().name().toLowerCase(), 1, Integer::sum);
+        }
+        counts.forEach((key, n) -> metrics.counter("earshot.ingest.comments", "platform", key.substring(0, key.indexOf('|')),
+                "outcome", key.substring(key.indexOf('|') + 1)).increment(n));
         return List.of(outcomes);
     }
 
@@ -116,18 +133,22 @@ public class CommentIntake {
         return outcomes.stream().allMatch(o -> o.status() == Status.ACCEPTED || o.status() == Status.DUPLICATE);
     }
 
-    private Uni<Boolean> send(CommentIngested comment) {
+    private Uni<Boolean> send(CommentIngested comment, AtomicBoolean kafkaFailed) {
         Uni<Void> publish;
         try {
-            publish = publisher.publish(comment);
+            publish = publisher.publish(comment).memoize().indefinitely();
+            // subscribed now, so the record is handed to the producer in order, from this thread
+            publish.subscribe().with(ignored -> { }, failure -> kafkaFailed.set(true));
         } catch (RuntimeException e) {
+            kafkaFailed.set(true);
             publish = Uni.createFrom().failure(e);
         }
         return publish
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onItem().transform(ignored -> true)
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("publish of comment %s failed: %s", comment.commentId(), failure.toString());
+                    kafkaFailed.set(true);
+                    LOG.debugf("publish of comment %s failed: %s", comment.commentId(), failure.toString());
                     return false;
                 });
     }
