@@ -42,6 +42,10 @@ public class QueueStore {
     static final String ALL = PREFIX + "queue";
     static final String OUTBOX = PREFIX + "outbox";
     static final String PENDING_EVENTS = PREFIX + "events:pending";
+    static final String TIMERS = PREFIX + "timers";
+    /** Timer members: when a claim may have run out, when a snooze ends. */
+    public static final String CLAIM_TIMER = "claim:";
+    public static final String SNOOZE_TIMER = "snooze:";
     private static final long TIME_CEILING = 9_999_999_999_999L;
 
     /** Creates the item, its index entries and its first audit entry only if the item does not exist yet. */
@@ -246,6 +250,20 @@ public class QueueStore {
         redis.zrem(OUTBOX, id);
     }
 
+    /** Sets (or moves) a timer; the sweep looks at it when it is due. */
+    public void timerAt(String member, Instant at) {
+        redis.zadd(TIMERS, at.toEpochMilli(), member);
+    }
+
+    /** Timers due by {@code now}, at most {@code max}. */
+    public List<String> dueTimers(Instant now, int max) {
+        return redis.zrangebyscore(TIMERS, Range.create(0, (double) now.toEpochMilli()), Limit.create(0, max));
+    }
+
+    public void timerDone(String member) {
+        redis.zrem(TIMERS, member);
+    }
+
     /** Remembers why the last publishing attempt did not succeed (shown on the item; no state change). */
     public void noteFailure(String id, String reason) {
         redis.hset(PREFIX + "publish-errors", id, reason);
@@ -276,7 +294,7 @@ public class QueueStore {
     /** Deletes the whole queue view (items, indexes, audit, claims, outbox, announcements), not the templates. */
     public long wipe() {
         long deleted = 0;
-        for (String pattern : List.of("item:*", "queue*", "audit:*", "claim:*", "thread:*", "author:*", "announced:*", "outbox", "publish-errors")) {
+        for (String pattern : List.of("item:*", "queue*", "audit:*", "claim:*", "thread:*", "author:*", "announced:*", "outbox", "publish-errors", "timers")) {
             KeyScanCursor<String> cursor = redis.scan(ScanArgs.Builder.matches(PREFIX + pattern).limit(500));
             while (true) {
                 if (!cursor.getKeys().isEmpty()) {

@@ -60,7 +60,12 @@ public class QueueService {
 
     /** One requested change. */
     public record Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
-                       UnaryOperator<QueueItem.Builder> mutate, OutboxOp outbox, Instant outboxAt) {
+                       UnaryOperator<QueueItem.Builder> mutate, OutboxOp outbox, Instant outboxAt, boolean stored) {
+
+        public Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
+                    UnaryOperator<QueueItem.Builder> mutate, OutboxOp outbox, Instant outboxAt) {
+            this(action, actor, lock, clientVersion, reason, mutate, outbox, outboxAt, false);
+        }
 
         public Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
                     UnaryOperator<QueueItem.Builder> mutate) {
@@ -95,7 +100,8 @@ public class QueueService {
                     + ", it is at version " + stored.version() + "; reload it");
         }
         String holder = store.claimHolder(id);
-        State from = Workflow.effective(stored, holder, now());
+        // the timer sweep acts on the stored state (a claim that ran out is still "claimed" there)
+        State from = step.stored() ? stored.state() : Workflow.effective(stored, holder, now());
         if (!Workflow.allowed(step.action(), from)) {
             throw conflict("cannot " + step.action().name().toLowerCase() + " an item that is " + from);
         }
@@ -142,7 +148,7 @@ public class QueueService {
     /** Sends the event and waits for Kafka; when Kafka is down the change stands and the relay sends it later. */
     public void announce(ReplyEvent event) {
         try {
-            publisher.publish(event).await().atMost(Duration.ofSeconds(15));
+            publisher.publish(event).await().atMost(Duration.ofSeconds(5));
             store.eventSent(event.eventId());
         } catch (RuntimeException e) {
             LOG.warnf("event %s (%s of %s) parked until Kafka acknowledges it: %s", event.eventId(), event.type(),
@@ -165,8 +171,10 @@ public class QueueService {
             throw conflict("the item was escalated: a supervisor handles it");
         }
         String reason = takeover && holder != null && !holder.equals(actor.name()) ? "taken over from " + holder : null;
-        return apply(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
+        QueueItem claimed = apply(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
                 b -> b.claimedBy(actor.name())));
+        store.timerAt(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
+        return claimed;
     }
 
     public QueueItem release(String id, Actor actor) {
@@ -219,8 +227,10 @@ public class QueueService {
     }
 
     public QueueItem snooze(String id, Actor actor, Instant until) {
-        return apply(id, new Step(Action.SNOOZE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
+        QueueItem snoozed = apply(id, new Step(Action.SNOOZE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
                 "until " + until, b -> b.snoozedUntil(until)));
+        store.timerAt(QueueStore.SNOOZE_TIMER + id, until);
+        return snoozed;
     }
 
     public QueueItem assign(String id, Actor actor, String assignee, String team) {

@@ -106,6 +106,8 @@ public class Rebuilder {
             if (parked > 0) {
                 throw new IllegalStateException(parked + " events are not in Kafka yet; rebuild refused so nothing is lost");
             }
+            // Kafka must answer before the view is cleared, or a failed rebuild would leave an empty queue
+            probe();
             store.wipe();
             Map<String, TriagedComment> latest = new LinkedHashMap<>();
             Map<String, Instant> firstSeen = new HashMap<>();
@@ -173,8 +175,15 @@ public class Rebuilder {
         }
     }
 
-    /** Reads a topic from the beginning to the end offsets of now; returns how many records. */
-    private int readAll(String topic, Consumer<ConsumerRecord<String, String>> each) {
+    private void probe() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
+            consumer.listTopics(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Kafka does not answer (" + e.getClass().getSimpleName() + "); the queue was left as it is");
+        }
+    }
+
+    private Properties consumerProps() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reply-service-rebuild-" + UUID.randomUUID());
@@ -183,8 +192,13 @@ public class Rebuilder {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
+    }
+
+    /** Reads a topic from the beginning to the end offsets of now; returns how many records. */
+    private int readAll(String topic, Consumer<ConsumerRecord<String, String>> each) {
         int n = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps())) {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {
                 return 0;

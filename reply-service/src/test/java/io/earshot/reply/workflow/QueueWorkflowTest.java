@@ -57,6 +57,9 @@ class QueueWorkflowTest {
     @Inject
     QueueStore store;
 
+    @Inject
+    io.lettuce.core.api.sync.RedisCommands<String, String> redis;
+
     @BeforeAll
     static void connect() {
         replies = new TopicReader(Topics.REPLIES);
@@ -253,5 +256,25 @@ class QueueWorkflowTest {
         Staff.supervisor().body("{\"ids\":[\"" + a + "\",\"" + b + "\"],\"reason\":\"spam wave\"}")
                 .post("/api/queue/bulk/reject").then().statusCode(200)
                 .body("results." + a, equalTo("rejected")).body("results." + b, equalTo("rejected"));
+    }
+
+    @Test
+    void aClaimThatRunsOutIsReleasedAndASnoozeThatEndsWakesTheItemEachAsAnEvent() {
+        String claimed = queued(Items.complaint("generic"));
+        Staff.as("ana").post("/api/queue/" + claimed + "/claim").then().statusCode(200);
+        // as if the TTL ran out: the lock is gone and the timer is due
+        redis.del(QueueStore.PREFIX + "claim:" + claimed);
+        store.timerAt(QueueStore.CLAIM_TIMER + claimed, java.time.Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(claimed).orElseThrow().state() == QueueItem.State.pending);
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(claimed).contains("released"));
+        Staff.responder().queryParam("item", claimed).get("/api/audit").then()
+                .body("entries.find { it.action == 'released' }.reason", containsString("claim of ana ran out"))
+                .body("entries.find { it.action == 'released' }.actor", equalTo("system"));
+
+        String snoozed = queued(Items.complaint("generic"));
+        Staff.as("ana").body("{\"until\":\"" + java.time.Instant.now().plusSeconds(2) + "\"}")
+                .post("/api/queue/" + snoozed + "/snooze").then().statusCode(200).body("state", equalTo("snoozed"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(snoozed).orElseThrow().state() == QueueItem.State.pending);
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(snoozed).containsAll(List.of("snoozed", "woken")));
     }
 }

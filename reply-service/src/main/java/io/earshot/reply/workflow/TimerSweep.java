@@ -1,0 +1,91 @@
+package io.earshot.reply.workflow;
+
+import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.Actor;
+import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.QueueItem.State;
+import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.redis.QueueStore.LockMode;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns time into events: a claim whose lock ran out is released, a snooze that ended wakes the item, each as a
+ * {@code replies} event and an audit line like any other change. Reads already treat both as pending; this makes
+ * the change visible to everyone who follows the events.
+ */
+@ApplicationScoped
+public class TimerSweep {
+
+    private static final Logger LOG = Logger.getLogger(TimerSweep.class);
+
+    @Inject
+    QueueStore store;
+
+    @Inject
+    QueueService service;
+
+    @Inject
+    RebuildGate gate;
+
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (gate.closed()) {
+            return;
+        }
+        try {
+            Instant now = service.now();
+            for (String timer : store.dueTimers(now, 100)) {
+                try {
+                    fire(timer, now);
+                } catch (ProblemException e) {
+                    // someone acted on the item meanwhile: nothing left to do
+                    store.timerDone(timer);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("timer sweep failed: %s", e.toString());
+        }
+    }
+
+    void fire(String timer, Instant now) {
+        boolean claim = timer.startsWith(QueueStore.CLAIM_TIMER);
+        String id = timer.substring(timer.indexOf(':') + 1);
+        Optional<QueueItem> found = store.find(id);
+        if (found.isEmpty()) {
+            store.timerDone(timer);
+            return;
+        }
+        QueueItem item = found.get();
+        if (claim) {
+            if (item.state() != State.claimed) {
+                store.timerDone(timer);
+                return;
+            }
+            long ttl = store.claimTtlMillis(id);
+            if (ttl > 0) {
+                store.timerAt(timer, now.plusMillis(ttl));
+                return;
+            }
+            service.apply(id, new QueueService.Step(Action.RELEASE, Actor.SYSTEM, LockMode.NONE, item.version(),
+                    "the claim of " + item.claimedBy() + " ran out", b -> b, QueueStore.OutboxOp.NONE, null, true));
+        } else {
+            if (item.state() != State.snoozed || item.snoozedUntil() == null || now.isBefore(item.snoozedUntil())) {
+                if (item.state() == State.snoozed && item.snoozedUntil() != null) {
+                    store.timerAt(timer, item.snoozedUntil());
+                } else {
+                    store.timerDone(timer);
+                }
+                return;
+            }
+            service.apply(id, new QueueService.Step(Action.WAKE, Actor.SYSTEM, LockMode.NONE, item.version(),
+                    "snoozed until " + item.snoozedUntil(), b -> b, QueueStore.OutboxOp.NONE, null, true));
+        }
+        store.timerDone(timer);
+    }
+}
