@@ -99,7 +99,10 @@ public class ImportResource {
         rateLimits.check("import");
         boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("csv");
         java.nio.file.Path report = Files.createTempFile("earshot-import-", ".jsonl");
-        Map<String, Long> counts = new LinkedHashMap<>(Map.of("lines", 0L, "accepted", 0L, "duplicate", 0L, "rejected", 0L));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String key : List.of("lines", "accepted", "duplicate", "rejected")) {
+            counts.put(key, 0L);
+        }
         boolean handedOver = false;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8))) {
             RecordSplitter splitter = new RecordSplitter(new BufferedInputStream(body, 65536), csv, config.importing().maxLineBytes());
