@@ -1,0 +1,192 @@
+package io.earshot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Accounts for every comment of a chaos run. Input: the comments ingest-service acknowledged (ChaosLoad's output).
+ * Waits (up to --wait seconds) until each has a queue item ({@code GET /api/queue/{commentId}}: reply-service's
+ * item id is the comment id) and a {@code drafted} event on {@code replies}, then counts:
+ * <ul>
+ * <li>lost: acknowledged, but no queue item at the end;</li>
+ * <li>duplicated: more than one distinct {@code drafted} event (by eventId) for one comment on {@code replies}, or
+ * the same item twice in the queue listing;</li>
+ * <li>published_twice / published_unapproved: from the {@code published} and {@code approved} events on
+ * {@code replies} and the platform stub's request log (--published FILE: one platform comment id per line), when
+ * approvals ran.</li>
+ * </ul>
+ * Prints the counts and the offending ids; exits 1 when any count is above zero.
+ */
+public final class ChaosVerify {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] argv) throws Exception {
+        Args a = new Args(argv);
+        String reply = a.require("reply");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(a.integer("wait", 180));
+        Map<String, String> accepted = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of(a.require("accepted")))) {
+            String[] p = line.split(" ");
+            accepted.put(p[0], p[1]);
+        }
+        Map<String, Set<String>> drafted = new ConcurrentHashMap<>();
+        Map<String, Set<String>> published = new ConcurrentHashMap<>();
+        Map<String, Set<String>> approved = new ConcurrentHashMap<>();
+        Map<String, Integer> types = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + System.getenv().getOrDefault("EARSHOT_ADMIN_PASSWORD", ""))
+                .getBytes(StandardCharsets.UTF_8));
+
+        Set<String> missing;
+        try (Replies replies = new Replies(a.require("bootstrap"), true, e -> {
+            if (e.commentId() == null || !accepted.containsKey(e.commentId())) {
+                return;
+            }
+            types.merge(e.type(), 1, Integer::sum);
+            String id = e.eventId() == null ? "?" : e.eventId();
+            switch (String.valueOf(e.type())) {
+                case "drafted" -> drafted.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet()).add(id);
+                case "approved" -> approved.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet()).add(id);
+                case "published" -> published.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet())
+                        .add(e.body().path("platformReplyId").asText(id));
+                default -> { }
+            }
+        })) {
+            replies.awaitReady();
+            missing = new LinkedHashSet<>(accepted.keySet());
+            while (true) {
+                List<String> still = new ArrayList<>();
+                for (String id : missing) {
+                    if (!drafted.containsKey(id) || status(http, auth, reply + "/api/queue/" + id) != 200) {
+                        still.add(id);
+                    }
+                }
+                missing = new LinkedHashSet<>(still);
+                if (missing.isEmpty() || System.nanoTime() > deadline) {
+                    break;
+                }
+                System.out.printf("chaos verify: %,d of %,d comments not queued yet%n", missing.size(), accepted.size());
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+            }
+            // Let the watcher read to the end of replies before counting duplicates.
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+        }
+        Set<String> lost = new LinkedHashSet<>();
+        for (String id : missing) {
+            if (status(http, auth, reply + "/api/queue/" + id) != 200) {
+                lost.add(id);
+            }
+        }
+        Set<String> duplicated = new LinkedHashSet<>();
+        drafted.forEach((id, events) -> {
+            if (events.size() > 1) {
+                duplicated.add(id);
+            }
+        });
+        duplicated.addAll(listedTwice(http, auth, reply, accepted.keySet()));
+        Set<String> publishedTwice = new LinkedHashSet<>();
+        Set<String> publishedUnapproved = new LinkedHashSet<>();
+        published.forEach((id, replyIds) -> {
+            if (replyIds.size() > 1) {
+                publishedTwice.add(id);
+            }
+            if (!approved.containsKey(id)) {
+                publishedUnapproved.add(id);
+            }
+        });
+        String stubLog = a.get("published", null);
+        if (stubLog != null && Files.exists(Path.of(stubLog))) {
+            // The platform stub's own log of replies it accepted, by the platform comment they answer.
+            Map<String, Integer> perTarget = new HashMap<>();
+            Map<String, String> byExternal = new HashMap<>();
+            accepted.forEach((id, ext) -> byExternal.put(ext, id));
+            for (String target : Files.readAllLines(Path.of(stubLog))) {
+                perTarget.merge(target.trim(), 1, Integer::sum);
+            }
+            perTarget.forEach((target, count) -> {
+                String id = byExternal.getOrDefault(target, target);
+                if (count > 1) {
+                    publishedTwice.add(id);
+                }
+                if (!approved.containsKey(id)) {
+                    publishedUnapproved.add(id);
+                }
+            });
+        }
+        int drafts = drafted.values().stream().mapToInt(Set::size).sum();
+        System.out.printf("chaos verify: %,d comments acknowledged by ingest; %,d drafted events (distinct), replies event types %s%n",
+                accepted.size(), drafts, types);
+        System.out.printf("lost=%d duplicated=%d published_twice=%d published_unapproved=%d%n", lost.size(), duplicated.size(),
+                publishedTwice.size(), publishedUnapproved.size());
+        print("lost", lost, accepted);
+        print("duplicated", duplicated, accepted);
+        print("published_twice", publishedTwice, accepted);
+        print("published_unapproved", publishedUnapproved, accepted);
+        System.exit(lost.size() + duplicated.size() + publishedTwice.size() + publishedUnapproved.size() > 0 ? 1 : 0);
+    }
+
+    private static void print(String what, Set<String> ids, Map<String, String> accepted) {
+        ids.stream().limit(50).forEach(id -> System.out.printf("  %s: %s (external id %s)%n", what, id, accepted.get(id)));
+        if (ids.size() > 50) {
+            System.out.printf("  %s: ... and %d more%n", what, ids.size() - 50);
+        }
+    }
+
+    private static int status(HttpClient http, String auth, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Pages through the whole queue listing; ids of this run that appear more than once. */
+    private static Set<String> listedTwice(HttpClient http, String auth, String reply, Set<String> ours) throws Exception {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
+        String cursor = null;
+        for (int page = 0; page < 100_000; page++) {
+            String url = reply + "/api/queue?limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                System.out.println("chaos verify: GET /api/queue answered " + r.statusCode() + "; listing not checked");
+                return twice;
+            }
+            JsonNode body = JSON.readTree(r.body());
+            for (JsonNode item : body.path("items")) {
+                String id = item.path("id").asText();
+                if (ours.contains(id) && !seen.add(id)) {
+                    twice.add(id);
+                }
+            }
+            cursor = body.path("nextCursor").asText(null);
+            if (cursor == null || cursor.isEmpty() || body.path("items").isEmpty()) {
+                break;
+            }
+        }
+        return twice;
+    }
+}

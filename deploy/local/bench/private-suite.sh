@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# Helpers shared by `./suite bench e2e`, `./suite bench queue` and `./suite chaos`: a private Earshot (its own
+# EARSHOT_HOME in a temporary folder, free ports, its own secrets and passwords) started with the local runtime
+# (deploy/local/lib/runtime.sh), the bench project (bench/pom.xml, outside the reactor) built on demand, and
+# per-process CPU and memory read from /proc.
+# Sourced after ROOT is set; defines WORK, BENCH_CP and the ports.
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/earshot-bench.XXXXXX")
+read -r EARSHOT_KAFKA_PORT EARSHOT_KAFKA_CONTROLLER_PORT EARSHOT_REDIS_PORT EARSHOT_INGEST_PORT EARSHOT_TRIAGE_PORT \
+  EARSHOT_REPLY_PORT < <(python3 -c 'import socket
+s=[socket.socket() for _ in range(6)]
+[x.bind(("127.0.0.1",0)) for x in s]
+print(*[x.getsockname()[1] for x in s])')
+export EARSHOT_HOME="$WORK/run" EARSHOT_KAFKA_PORT EARSHOT_KAFKA_CONTROLLER_PORT EARSHOT_REDIS_PORT EARSHOT_INGEST_PORT \
+  EARSHOT_TRIAGE_PORT EARSHOT_REPLY_PORT
+mkdir -p "$EARSHOT_HOME"
+# shellcheck source=../lib/runtime.sh
+source "$ROOT/deploy/local/lib/runtime.sh"
+
+# Secrets and passwords of this private run only (never printed).
+rand_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+='; }
+export EARSHOT_META_APP_SECRET=${EARSHOT_META_APP_SECRET:-$(rand_secret)}
+export EARSHOT_META_VERIFY_TOKEN=${EARSHOT_META_VERIFY_TOKEN:-$(rand_secret)}
+export EARSHOT_GENERIC_WEBHOOK_SECRET=${EARSHOT_GENERIC_WEBHOOK_SECRET:-$(rand_secret)}
+export EARSHOT_INGEST_API_KEY=${EARSHOT_INGEST_API_KEY:-$(rand_secret)}
+export EARSHOT_GENERIC_CALLBACK_SECRET=${EARSHOT_GENERIC_CALLBACK_SECRET:-$(rand_secret)}
+export EARSHOT_ADMIN_PASSWORD=${EARSHOT_ADMIN_PASSWORD:-$(rand_secret)}
+export EARSHOT_SUPERVISOR_PASSWORD=${EARSHOT_SUPERVISOR_PASSWORD:-$(rand_secret)}
+export EARSHOT_RESPONDER_PASSWORD=${EARSHOT_RESPONDER_PASSWORD:-$(rand_secret)}
+# The load generator is one client sending far more than any one integrator: lift ingest's per-source rate limits.
+export EARSHOT_INGEST_RATE_LIMIT_GENERIC=${EARSHOT_INGEST_RATE_LIMIT_GENERIC:-1000000}
+export EARSHOT_INGEST_RATE_LIMIT_API=${EARSHOT_INGEST_RATE_LIMIT_API:-1000000}
+export EARSHOT_INGEST_RATE_LIMIT_META=${EARSHOT_INGEST_RATE_LIMIT_META:-1000000}
+
+BENCH_KEEP=${BENCH_KEEP:-0}
+bench_cleanup() {
+  rt_stop_all
+  [ -n "${STUB_PID:-}" ] && kill "$STUB_PID" 2>/dev/null
+  if [ "$BENCH_KEEP" = 1 ]; then echo "state kept in $WORK" >&2; else rm -rf "$WORK"; fi
+}
+
+# Builds bench/ (outside the reactor) when its sources are newer than its jar; sets BENCH_CP.
+bench_build() {
+  local jar="$ROOT/bench/target/bench.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/bench/src" "$ROOT/bench/pom.xml" -newer "$jar" -print -quit)" ]; then
+    echo "building the load generator (bench/pom.xml)..." >&2
+    mvn -q -B -Dstyle.color=never -f "$ROOT/bench/pom.xml" package >"$WORK/bench-build.log" 2>&1 \
+      || { cat "$WORK/bench-build.log" >&2; rt_die "could not build bench/"; }
+  fi
+  BENCH_CP="$jar:$ROOT/bench/target/lib/*"
+}
+
+bench_java() { java -Xmx${BENCH_HEAP:-384m} -XX:+UseParallelGC -cp "$BENCH_CP" "$@"; }
+
+# Packages the services when stale, then starts broker, Redis and the three services on the private ports.
+suite_start() {
+  rt_require_tools
+  mkdir -p "$EARSHOT_CACHE"
+  rt_build_if_needed
+  rt_start_kafka
+  rt_start_redis
+  for s in "${SERVICES[@]}"; do rt_start_service "$s"; done
+  for s in "${SERVICES[@]}"; do rt_wait_ready "$s" 240; done
+}
+
+INGEST_URL() { echo "http://127.0.0.1:$EARSHOT_INGEST_PORT"; }
+REPLY_URL() { echo "http://127.0.0.1:$EARSHOT_REPLY_PORT"; }
+BOOTSTRAP() { echo "127.0.0.1:$EARSHOT_KAFKA_PORT"; }
+
+# CPU seconds (user+system) used so far by a process: fields 14 and 15 of /proc/PID/stat, in clock ticks.
+proc_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Peak resident set (VmHWM) of a process in MiB.
+proc_peak_rss_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+TICKS=$(getconf CLK_TCK)
+
+# Remembers each component's CPU ticks now (cpu_mark), then prints a markdown table of CPU seconds since the mark
+# and peak RSS (cpu_report; extra "name pid" pairs add processes such as the load generator).
+declare -A CPU_MARK
+cpu_mark() { for c in "${COMPONENTS[@]}"; do CPU_MARK[$c]=$(proc_cpu_ticks "$(rt_pid "$c")"); done; }
+cpu_report() {
+  echo "| process | CPU seconds during the run | peak RSS (MiB) |"
+  echo "|---|---:|---:|"
+  for c in "${COMPONENTS[@]}"; do
+    local pid; pid=$(rt_pid "$c")
+    local now; now=$(proc_cpu_ticks "$pid")
+    awk -v n="$c" -v a="${CPU_MARK[$c]:-0}" -v b="$now" -v t="$TICKS" -v r="$(proc_peak_rss_mb "$pid")" \
+      'BEGIN {printf "| %s | %.1f | %s |\n", (n ~ /ingest|triage|reply/ ? n "-service" : n), (b - a) / t, r}'
+  done
+}
