@@ -28,7 +28,9 @@ import org.HdrHistogram.Histogram;
 public final class E2eBench {
 
     /** scheduled send time (nanoTime) by comment id, of comments sent and not yet seen on {@code replies} */
-    private final ConcurrentHashMap<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, long[]> inFlight = new ConcurrentHashMap<>();
+    /** the step whose comments the histogram records: {scheduled nanos, step} in inFlight */
+    private volatile long currentStep;
     private volatile Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final AtomicLong lastSeen = new AtomicLong();
 
@@ -61,9 +63,9 @@ public final class E2eBench {
             if (!"drafted".equals(e.type()) || e.commentId() == null) {
                 return;
             }
-            Long scheduled = inFlight.remove(e.commentId());
-            if (scheduled != null) {
-                histogram.recordValue(Math.max(0, (e.receivedNanos() - scheduled) / 1000));
+            long[] sent = inFlight.remove(e.commentId());
+            if (sent != null && sent[1] == currentStep) {
+                histogram.recordValue(Math.max(0, (e.receivedNanos() - sent[0]) / 1000));
                 lastSeen.set(e.receivedNanos());
             }
         })) {
@@ -72,10 +74,15 @@ public final class E2eBench {
             long seq = 0;
             // Warm-up: JIT, connections, topic metadata; figures thrown away.
             int warm = a.integer("warmup", 10);
+            int warmRate = Math.min(100, rates.get(0));
+            int settle = a.integer("settle", 120);
             if (warm > 0) {
-                Step w = step(ingest, comments, seq, 200, 200L * warm, batch, drain);
+                Step w = step(ingest, comments, seq, warmRate, (long) warmRate * warm, batch, drain);
                 seq += w.comments();
-                System.out.printf("warm-up: 200/s for %d s, %d of %d comments queued%n", warm, w.seen(), w.comments());
+                System.out.printf("warm-up: %d/s for %d s, %d of %d comments queued%n", warmRate, warm, w.seen(), w.comments());
+                if (!settle(settle)) {
+                    System.out.println("the warm-up backlog did not clear; figures below include it");
+                }
             }
             List<Step> steps = new ArrayList<>();
             for (int rate : rates) {
@@ -85,6 +92,11 @@ public final class E2eBench {
                 steps.add(s);
                 print(System.out, s);
                 if (stopOnFail && !s.sustainable()) {
+                    break;
+                }
+                // The next rate starts on an empty pipeline, else it would measure this rate's backlog.
+                if (!settle(settle)) {
+                    System.out.printf("rate %,d/s left a backlog that did not clear in %d s: higher rates not measured%n", rate, settle);
                     break;
                 }
             }
@@ -111,16 +123,26 @@ public final class E2eBench {
                     }
                 }
             }
+            System.out.printf("total comments sent: %d%n", seq);
             int best = steps.stream().filter(Step::sustainable).mapToInt(Step::rate).max().orElse(0);
             System.out.printf("highest sustainable rate tried: %,d comments/s%n", best);
         }
         System.exit(0);
     }
 
+    /** Waits until every comment sent so far reached the queue (or the time is up). */
+    private boolean settle(int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return inFlight.isEmpty();
+    }
+
     private Step step(Ingest ingest, Comments comments, long first, int rate, long n, int batch, int drainSeconds)
             throws InterruptedException {
         histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-        inFlight.clear();
+        long stepNo = ++currentStep;
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Semaphore window = new Semaphore(512);
@@ -139,7 +161,7 @@ public final class E2eBench {
             long from = first + b * batch;
             long to = Math.min(first + n, from + batch);
             for (long s = from; s < to; s++) {
-                inFlight.put(comments.commentId(s), scheduled);
+                inFlight.put(comments.commentId(s), new long[] {scheduled, stepNo});
             }
             ingest.send(comments, from, to, Duration.ofSeconds(30)).whenComplete((status, err) -> {
                 window.release();
@@ -160,12 +182,12 @@ public final class E2eBench {
         window.release(512);
         long sentEnd = System.nanoTime();
         long deadline = sentEnd + TimeUnit.SECONDS.toNanos(drainSeconds);
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        while (inFlight.values().stream().anyMatch(v -> v[1] == stepNo) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         Histogram h = histogram.copy();
         long seen = h.getTotalCount();
-        long missing = inFlight.size();
+        long missing = inFlight.values().stream().filter(v -> v[1] == stepNo).count();
         double seconds = (Math.max(lastSeen.get(), start + 1) - start) / 1e9;
         double perSecond = seen / seconds;
         double lagMs = maxLag / 1e6;
