@@ -33,16 +33,41 @@ final class Ingest {
         this.secret = secret;
         this.apiKey = apiKey;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(threads)).build();
+                .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "ingest-client");
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         this.mode = "auto".equals(mode) ? detect() : Mode.valueOf(mode);
     }
 
-    /** The generic webhook answers 401 to an unsigned probe when it exists, 404 when it does not. */
+    /**
+     * The generic webhook answers 401 to an unsigned probe when it exists, 404 when it does not. Retried for two
+     * minutes while ingest-service is away (a chaos run may have just killed it).
+     */
     private Mode detect() throws IOException, InterruptedException {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/generic"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.discarding());
-        return r.statusCode() == 404 || r.statusCode() == 405 ? Mode.comments : Mode.generic;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/generic"))
+                        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 404 || r.statusCode() == 405) {
+                    return Mode.comments;
+                }
+                if (r.statusCode() < 500) {
+                    return Mode.generic;
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("ingest-service did not answer the webhook probe");
+            }
+            Thread.sleep(500);
+        }
     }
 
     int maxBatch(int wanted) {
