@@ -35,7 +35,7 @@ export EARSHOT_INGEST_RATE_LIMIT_META=${EARSHOT_INGEST_RATE_LIMIT_META:-1000000}
 BENCH_KEEP=${BENCH_KEEP:-0}
 bench_cleanup() {
   rt_stop_all
-  [ -n "${STUB_PID:-}" ] && kill "$STUB_PID" 2>/dev/null
+  if [ -n "${STUB_PID:-}" ]; then kill "$STUB_PID" 2>/dev/null || true; fi
   if [ "$BENCH_KEEP" = 1 ]; then echo "state kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 
@@ -57,6 +57,11 @@ suite_start() {
   rt_require_tools
   mkdir -p "$EARSHOT_CACHE"
   rt_build_if_needed
+  # reply-service's staff accounts (admin, supervisor, responder) with this run's passwords.
+  if [ -x "$ROOT/deploy/local/users/generate" ]; then
+    "$ROOT/deploy/local/users/generate" "$EARSHOT_HOME/users.passwd" >/dev/null
+    export EARSHOT_USERS_FILE="$EARSHOT_HOME/users.passwd"
+  fi
   rt_start_kafka
   rt_start_redis
   for s in "${SERVICES[@]}"; do rt_start_service "$s"; done
@@ -86,4 +91,40 @@ cpu_report() {
     awk -v n="$c" -v a="${CPU_MARK[$c]:-0}" -v b="$now" -v t="$TICKS" -v r="$(proc_peak_rss_mb "$pid")" \
       'BEGIN {printf "| %s | %.1f | %s |\n", (n ~ /ingest|triage|reply/ ? n "-service" : n), (b - a) / t, r}'
   done
+}
+
+# A platform stub: WireMock standalone (from Maven Central) as its own process on a free port, answering reply-service's
+# generic callback (POST /callback): about 1 in 5 attempts fails (503), about 1 in 10 answers only after 3 s (longer
+# than reply-service's request timeout in these runs: a timeout whose reply the integrator nevertheless received), the
+# rest 200 with a reply id. Chosen by the last digit of the request's X-Earshot-Timestamp, so each retry draws again.
+# Sets STUB_URL and STUB_PID.
+stub_start() {
+  local dir="$EARSHOT_CACHE/wiremock" jar
+  jar="$dir/wiremock-standalone-3.13.2.jar"
+  if [ ! -f "$jar" ]; then
+    mkdir -p "$dir"
+    mvn -q -B -Dstyle.color=never dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
+      -DoutputDirectory="$dir" >"$WORK/wiremock-fetch.log" 2>&1 || { cat "$WORK/wiremock-fetch.log" >&2; rt_die "could not fetch WireMock"; }
+  fi
+  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  mkdir -p "$WORK/stub/mappings"
+  cat >"$WORK/stub/mappings/callback.json" <<'JSON'
+{"mappings": [
+  {"priority": 1, "request": {"method": "POST", "urlPath": "/callback",
+     "headers": {"X-Earshot-Timestamp": {"matches": ".*[05]$"}}},
+   "response": {"status": 503, "body": "stub: unavailable"}},
+  {"priority": 2, "request": {"method": "POST", "urlPath": "/callback",
+     "headers": {"X-Earshot-Timestamp": {"matches": ".*3$"}}},
+   "response": {"status": 200, "fixedDelayMilliseconds": 3000, "headers": {"Content-Type": "application/json"},
+     "jsonBody": {"id": "r-{{request.headers.Idempotency-Key}}"}, "transformers": ["response-template"]}},
+  {"priority": 5, "request": {"method": "POST", "urlPath": "/callback"},
+   "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+     "jsonBody": {"id": "r-{{request.headers.Idempotency-Key}}"}, "transformers": ["response-template"]}}
+]}
+JSON
+  java -Xmx256m -jar "$jar" --port "$port" --bind-address 127.0.0.1 --root-dir "$WORK/stub" --disable-banner \
+    --async-response-enabled true >"$WORK/stub.log" 2>&1 &
+  STUB_PID=$!
+  STUB_URL="http://127.0.0.1:$port"
+  rt_wait_for 60 "the platform stub" curl -fsS -o /dev/null "$STUB_URL/__admin/mappings" || rt_die "WireMock did not start"
 }

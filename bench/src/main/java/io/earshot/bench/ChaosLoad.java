@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The comment side of a chaos run: sends N comments at a steady rate in signed webhook batches and, like a platform
  * does, retries each batch until ingest-service acknowledges it (2xx), whatever fails meanwhile. Writes one line per
- * comment (comment id, external id) to the output file once it was acknowledged: the set the run must account for.
+ * comment (comment id, external id) to the output file once all were sent (and, as they are acknowledged, to
+ * OUT.partial for the approver): the set the run must account for.
  */
 public final class ChaosLoad {
 
@@ -25,6 +26,7 @@ public final class ChaosLoad {
         int batch = Math.max(1, a.integer("batch", 10));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(a.integer("deadline", 900));
         Path out = Path.of(a.require("out"));
+        Path progress = Path.of(a.require("out") + ".partial");
         Ingest ingest = new Ingest(a.require("ingest"), a.get("mode", "auto"), System.getenv("EARSHOT_GENERIC_WEBHOOK_SECRET"),
                 System.getenv("EARSHOT_INGEST_API_KEY"), 4);
         batch = ingest.maxBatch(batch);
@@ -37,14 +39,14 @@ public final class ChaosLoad {
         long start = System.nanoTime();
         long batches = (n + batch - 1) / batch;
         System.out.printf("chaos load: %,d comments at %.0f/s in batches of %d through %s%n", n, rate, batch, ingest.mode);
-        Thread progress = new Thread(() -> {
+        Thread reporter = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10));
                 System.out.printf("chaos load: %,d of %,d acknowledged, %,d retried deliveries%n", acknowledged.get(), n, retries.get());
             }
         });
-        progress.setDaemon(true);
-        progress.start();
+        reporter.setDaemon(true);
+        reporter.start();
         final int b0 = batch;
         for (long b = 0; b < batches; b++) {
             long at = start + (long) (b * interval);
@@ -59,8 +61,18 @@ public final class ChaosLoad {
                 while (System.nanoTime() < deadline) {
                     int status = ingest.send(comments, from, to, Duration.ofSeconds(15)).join();
                     if (status >= 200 && status < 300) {
+                        StringBuilder acked = new StringBuilder();
                         for (long s = from; s < to; s++) {
                             lines.add(comments.commentId(s) + " " + comments.externalId(s));
+                            acked.append(comments.commentId(s)).append(' ').append(comments.externalId(s)).append('\n');
+                        }
+                        synchronized (lines) {
+                            try {
+                                Files.writeString(progress, acked, java.nio.file.StandardOpenOption.CREATE,
+                                        java.nio.file.StandardOpenOption.APPEND);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
                         }
                         acknowledged.addAndGet(to - from);
                         return;

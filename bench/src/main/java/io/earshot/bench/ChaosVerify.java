@@ -31,9 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * <li>lost: acknowledged, but no queue item at the end;</li>
  * <li>duplicated: more than one distinct {@code drafted} event (by eventId) for one comment on {@code replies}, or
  * the same item twice in the queue listing;</li>
- * <li>published_twice / published_unapproved: from the {@code published} and {@code approved} events on
- * {@code replies} and the platform stub's request log (--published FILE: one platform comment id per line), when
- * approvals ran.</li>
+ * <li>published_twice: more than one {@code published} event with different platform reply ids, or the platform stub
+ * (WireMock, --stub URL, its request journal) accepting replies to one comment under more than one idempotency key;</li>
+ * <li>published_unapproved: a {@code published} event, or a reply the stub accepted, for a comment with no
+ * {@code approved} event on {@code replies} and no approval acknowledged to staff (--approved FILE).</li>
  * </ul>
  * Prints the counts and the offending ids; exits 1 when any count is above zero.
  */
@@ -54,6 +55,12 @@ public final class ChaosVerify {
         Map<String, Set<String>> published = new ConcurrentHashMap<>();
         Map<String, Set<String>> approved = new ConcurrentHashMap<>();
         Map<String, Integer> types = new ConcurrentHashMap<>();
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        Set<String> approvedByStaff = new HashSet<>();
+        String approvedFile = a.get("approved", null);
+        if (approvedFile != null && Files.exists(Path.of(approvedFile))) {
+            approvedByStaff.addAll(Files.readAllLines(Path.of(approvedFile)));
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + System.getenv().getOrDefault("EARSHOT_ADMIN_PASSWORD", ""))
                 .getBytes(StandardCharsets.UTF_8));
@@ -68,6 +75,7 @@ public final class ChaosVerify {
             switch (String.valueOf(e.type())) {
                 case "drafted" -> drafted.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet()).add(id);
                 case "approved" -> approved.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet()).add(id);
+                case "failed" -> failed.add(e.commentId());
                 case "published" -> published.computeIfAbsent(e.commentId(), k -> ConcurrentHashMap.newKeySet())
                         .add(e.body().path("platformReplyId").asText(id));
                 default -> { }
@@ -83,10 +91,12 @@ public final class ChaosVerify {
                     }
                 }
                 missing = new LinkedHashSet<>(still);
-                if (missing.isEmpty() || System.nanoTime() > deadline) {
+                long unsettled = approvedByStaff.stream().filter(id -> !published.containsKey(id) && !failed.contains(id)).count();
+                if ((missing.isEmpty() && unsettled == 0) || System.nanoTime() > deadline) {
                     break;
                 }
-                System.out.printf("chaos verify: %,d of %,d comments not queued yet%n", missing.size(), accepted.size());
+                System.out.printf("chaos verify: %,d of %,d comments not queued yet, %,d approved replies neither published nor failed%n",
+                        missing.size(), accepted.size(), unsettled);
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
             }
             // Let the watcher read to the end of replies before counting duplicates.
@@ -111,30 +121,52 @@ public final class ChaosVerify {
             if (replyIds.size() > 1) {
                 publishedTwice.add(id);
             }
-            if (!approved.containsKey(id)) {
-                publishedUnapproved.add(id);
-            }
         });
-        String stubLog = a.get("published", null);
-        if (stubLog != null && Files.exists(Path.of(stubLog))) {
-            // The platform stub's own log of replies it accepted, by the platform comment they answer.
-            Map<String, Integer> perTarget = new HashMap<>();
-            Map<String, String> byExternal = new HashMap<>();
-            accepted.forEach((id, ext) -> byExternal.put(ext, id));
-            for (String target : Files.readAllLines(Path.of(stubLog))) {
-                perTarget.merge(target.trim(), 1, Integer::sum);
-            }
-            perTarget.forEach((target, count) -> {
-                String id = byExternal.getOrDefault(target, target);
-                if (count > 1) {
-                    publishedTwice.add(id);
+        String stub = a.get("stub", null);
+        int stubRequests = 0;
+        int stubAccepted = 0;
+        if (stub != null) {
+            // What the platform stub accepted (2xx, including answers sent after the caller had timed out): one
+            // approval must reach it under one idempotency key, and only for an approved item.
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stub + "/__admin/requests?limit=1000000"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, Set<String>> keysByComment = new HashMap<>();
+            for (JsonNode entry : JSON.readTree(r.body()).path("requests")) {
+                JsonNode req = entry.path("request");
+                if (!req.path("url").asText().startsWith("/callback")) {
+                    continue;
                 }
-                if (!approved.containsKey(id)) {
+                stubRequests++;
+                int status = entry.path("response").path("status").asInt(entry.path("responseDefinition").path("status").asInt());
+                JsonNode body = JSON.readTree(req.path("body").asText("{}"));
+                if (status / 100 != 2 || !"reply".equals(body.path("action").asText())) {
+                    continue;
+                }
+                stubAccepted++;
+                String id = body.path("commentId").asText();
+                JsonNode key = req.path("headers").path("Idempotency-Key");
+                keysByComment.computeIfAbsent(id, k -> new HashSet<>()).add(key.isArray() ? key.get(0).asText() : key.asText());
+                if (!approved.containsKey(id) && !approvedByStaff.contains(id)) {
                     publishedUnapproved.add(id);
                 }
+            }
+            keysByComment.forEach((id, keys) -> {
+                if (keys.size() > 1) {
+                    publishedTwice.add(id);
+                }
             });
+            System.out.printf("chaos verify: the platform stub got %,d reply requests, accepted %,d, for %,d comments; %,d approvals by staff%n",
+                    stubRequests, stubAccepted, keysByComment.size(), approvedByStaff.size());
         }
+        published.keySet().stream().filter(id -> !approved.containsKey(id) && !approvedByStaff.contains(id))
+                .forEach(publishedUnapproved::add);
         int drafts = drafted.values().stream().mapToInt(Set::size).sum();
+        if (!approvedByStaff.isEmpty()) {
+            System.out.printf("chaos verify: %,d approved by staff: %,d published, %,d failed (visible and retryable), %,d neither%n",
+                    approvedByStaff.size(), approvedByStaff.stream().filter(published::containsKey).count(),
+                    approvedByStaff.stream().filter(id -> !published.containsKey(id) && failed.contains(id)).count(),
+                    approvedByStaff.stream().filter(id -> !published.containsKey(id) && !failed.contains(id)).count());
+        }
         System.out.printf("chaos verify: %,d comments acknowledged by ingest; %,d drafted events (distinct), replies event types %s%n",
                 accepted.size(), drafts, types);
         System.out.printf("lost=%d duplicated=%d published_twice=%d published_unapproved=%d%n", lost.size(), duplicated.size(),
