@@ -103,6 +103,8 @@ rt_check_free() { # name
   return 0
 }
 
+rt_log_since() { tail -c +"$2" "$1" 2>/dev/null | grep -q "$3"; } # file, byte offset (1-based), pattern
+
 rt_start_kafka() {
   rt_alive kafka && return 0
   rt_check_free kafka
@@ -134,9 +136,12 @@ PROPS
     java -cp "$cp" kafka.tools.StorageTool format -t "$id" -c "$conf" >"$EARSHOT_HOME/logs/kafka-format.log" 2>&1 \
       || { cat "$EARSHOT_HOME/logs/kafka-format.log" >&2; rt_die "could not format the Kafka data folder"; }
   fi
+  # The log is appended across restarts: only what this start writes counts, or a restart would look ready at once.
+  local log="$EARSHOT_HOME/logs/kafka.log" from
+  from=$(( $(stat -c %s "$log" 2>/dev/null || echo 0) + 1 ))
   rt_launch kafka java ${EARSHOT_KAFKA_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseG1GC} \
     -Dlog4j2.configurationFile="$EARSHOT_ROOT/deploy/local/kafka/log4j2.properties" -cp "$cp" kafka.Kafka "$conf"
-  rt_wait_for 60 "the Kafka broker" grep -q "Kafka Server started" "$EARSHOT_HOME/logs/kafka.log" \
+  rt_wait_for 60 "the Kafka broker" rt_log_since "$log" "$from" "Kafka Server started" \
     || { tail -20 "$EARSHOT_HOME/logs/kafka.log" >&2; rt_die "the Kafka broker did not start"; }
 }
 
