@@ -35,6 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  * (WireMock, --stub URL, its request journal) accepting replies to one comment under more than one idempotency key;</li>
  * <li>published_unapproved: a {@code published} event, or a reply the stub accepted, for a comment with no
  * {@code approved} event on {@code replies} and no approval acknowledged to staff (--approved FILE).</li>
+ * <li>approvals_lost (printed on its own line): approvals acknowledged to staff whose reply ended neither published
+ * nor failed.</li>
  * </ul>
  * Prints the counts and the offending ids; exits 1 when any count is above zero.
  */
@@ -161,6 +163,9 @@ public final class ChaosVerify {
         published.keySet().stream().filter(id -> !approved.containsKey(id) && !approvedByStaff.contains(id))
                 .forEach(publishedUnapproved::add);
         int drafts = drafted.values().stream().mapToInt(Set::size).sum();
+        // An approval acknowledged to staff must end published, or failed (visible, retryable): never stuck.
+        Set<String> approvalsLost = new LinkedHashSet<>();
+        approvedByStaff.stream().filter(id -> !published.containsKey(id) && !failed.contains(id)).forEach(approvalsLost::add);
         if (!approvedByStaff.isEmpty()) {
             System.out.printf("chaos verify: %,d approved by staff: %,d published, %,d failed (visible and retryable), %,d neither%n",
                     approvedByStaff.size(), approvedByStaff.stream().filter(published::containsKey).count(),
@@ -175,7 +180,10 @@ public final class ChaosVerify {
         print("duplicated", duplicated, accepted);
         print("published_twice", publishedTwice, accepted);
         print("published_unapproved", publishedUnapproved, accepted);
-        System.exit(lost.size() + duplicated.size() + publishedTwice.size() + publishedUnapproved.size() > 0 ? 1 : 0);
+        System.out.printf("approvals_lost=%d%n", approvalsLost.size());
+        print("approvals_lost", approvalsLost, accepted);
+        System.exit(lost.size() + duplicated.size() + publishedTwice.size() + publishedUnapproved.size()
+                + approvalsLost.size() > 0 ? 1 : 0);
     }
 
     private static void print(String what, Set<String> ids, Map<String, String> accepted) {
