@@ -24,10 +24,11 @@ public class ApiKeyFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> requireKey(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        IngestConfig config = configs.get();
-        if (!(path.equals("/api") || path.startsWith("/api/"))) {
+        String relative = path.replaceFirst("^/+", "");
+        if (!(relative.equals("api") || relative.startsWith("api/"))) {
             return Optional.empty();
         }
+        IngestConfig config = configs.get();
         String header = request.getHeaderString("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (Hashes.secretEquals(config.apiKey().orElse(null), given)) {

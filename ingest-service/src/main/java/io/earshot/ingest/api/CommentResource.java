@@ -13,12 +13,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
@@ -65,12 +67,10 @@ public class CommentResource {
     @APIResponse(responseCode = "503", description = "Kafka or Redis unavailable; retry after Retry-After seconds")
     @APIResponse(responseCode = "401", description = "No or a wrong API key (Authorization: Bearer)")
     @APIResponse(responseCode = "429", description = "Over the rate limit; retry after Retry-After seconds")
-    public Response submit(byte[] body) throws IOException {
+    public Response submit(InputStream in, @HeaderParam("Content-Length") String contentLength) throws IOException {
         rateLimits.check("api");
-        if (body.length > config.maxCommentBytes()) {
-            throw new ProblemException(Problem.of(413, "Payload Too Large",
-                    "a comment may be at most " + config.maxCommentBytes() + " bytes"));
-        }
+        // read as a stream up to the limit: the server-wide body limit is high for bulk import
+        byte[] body = Bodies.read(in, config.maxCommentBytes(), contentLength);
         if (body.length == 0) {
             throw ProblemException.badField("body", "must be a JSON comment");
         }

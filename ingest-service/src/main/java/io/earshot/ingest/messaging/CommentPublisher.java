@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
@@ -41,6 +42,10 @@ public class CommentPublisher {
     @Inject
     ObjectMapper mapper;
 
+    /** The topic the channel writes to (the channel's own setting, so renaming the topic needs no code change). */
+    @ConfigProperty(name = "mp.messaging.outgoing.\"comments.ingested\".topic", defaultValue = Topics.COMMENTS_INGESTED)
+    String topic;
+
     private volatile Producer<String, String> producer;
 
     private Producer<String, String> producer() {
@@ -59,7 +64,7 @@ public class CommentPublisher {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.COMMENTS_INGESTED, null,
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
                 comment.conversationKey(), json, headers(comment));
         return Uni.createFrom().emitter(done -> producer().send(record, (metadata, failure) -> {
             if (failure != null) {
