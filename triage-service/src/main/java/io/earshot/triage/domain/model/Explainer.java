@@ -1,14 +1,13 @@
 package io.earshot.triage.domain.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Names the few inputs that pushed a linear model towards its label: the contribution of each entry to the chosen
- * label's score minus its mean contribution to the other labels, summed per word or cue, largest first.
+ * label's score minus its mean contribution to the other labels, summed per word (its word and character features),
+ * per bigram or per cue, largest first.
  */
 public final class Explainer {
 
@@ -16,15 +15,17 @@ public final class Explainer {
 
     /** Up to {@code n} "word (+0.42)" strings for {@code label}; priors and length cues are left out. */
     public static List<String> explain(LinearModel model, FeatureVector x, int label, int n) {
-        if (n <= 0 || x.origin == null) {
+        if (n <= 0) {
             return List.of();
         }
         int k = model.labelCount();
-        Map<String, double[]> sums = new HashMap<>();
+        int nTok = x.tokens.size();
+        // slots: tokens [0, nTok), bigrams [nTok, 2 nTok + 1), cues after
+        double[] sum = new double[2 * nTok + 1 + FeatureVector.CUES];
         for (int i = 0; i < x.size; i++) {
-            String o = x.origin[i];
-            if (o == null || o.equals("(prior)") || o.equals("(platform prior)") || o.equals("(length)")
-                    || o.equals("(no valence words)")) {
+            int o = x.origin[i];
+            if (o == FeatureVector.PRIOR || o == FeatureVector.PLATFORM || o == FeatureVector.LENGTH
+                    || o == FeatureVector.NO_VALENCE) {
                 continue;
             }
             double own = model.contribution(x, i, label);
@@ -34,21 +35,40 @@ public final class Explainer {
                     others += model.contribution(x, i, j);
                 }
             }
-            double c = own - others / (k - 1);
-            sums.computeIfAbsent(o, z -> new double[1])[0] += c;
+            sum[slot(o, nTok)] += own - others / (k - 1);
         }
-        List<Map.Entry<String, double[]>> entries = new ArrayList<>(sums.entrySet());
-        entries.sort((a, b) -> {
-            int cmp = Double.compare(b.getValue()[0], a.getValue()[0]);
-            return cmp != 0 ? cmp : a.getKey().compareTo(b.getKey());
-        });
         List<String> out = new ArrayList<>(n);
-        for (Map.Entry<String, double[]> e : entries) {
-            if (out.size() == n || e.getValue()[0] <= 0.01) {
+        boolean[] used = new boolean[sum.length];
+        while (out.size() < n) {
+            int best = -1;
+            for (int s = 0; s < sum.length; s++) {
+                if (!used[s] && sum[s] > 0.01 && (best < 0 || sum[s] > sum[best])) {
+                    best = s;
+                }
+            }
+            if (best < 0) {
                 break;
             }
-            out.add(String.format(Locale.ROOT, "%s (%+.2f)", e.getKey(), e.getValue()[0]));
+            used[best] = true;
+            out.add(String.format(Locale.ROOT, "%s (%+.2f)", x.originName(code(best, nTok)), sum[best]));
         }
         return out;
+    }
+
+    private static int slot(int origin, int nTok) {
+        if (origin >= FeatureVector.BIGRAM) {
+            return nTok + origin - FeatureVector.BIGRAM;
+        }
+        return origin >= 0 ? origin : 2 * nTok + 1 + (-origin);
+    }
+
+    private static int code(int slot, int nTok) {
+        if (slot < nTok) {
+            return slot;
+        }
+        if (slot <= 2 * nTok) {
+            return FeatureVector.BIGRAM + slot - nTok;
+        }
+        return -(slot - 2 * nTok - 1);
     }
 }

@@ -19,6 +19,7 @@ public final class Features {
     }
 
     private static final int NEG_SCOPE = 3;
+    private static final String[] LENGTH = {"len0", "len1", "len2", "len3"};
     static double WORD_WEIGHT = Double.parseDouble(System.getProperty("ww", "1"));
     static boolean PLATFORM = !Boolean.getBoolean("noplat");
     static boolean CONJ_CHARS = !Boolean.getBoolean("nocc");
@@ -59,12 +60,12 @@ public final class Features {
 
     public void extract(Text.Analysed a, String lang, String platform, FeatureVector out) {
         out.clear();
+        out.tokens = a.tokens();
         String l = lang == null || lang.isEmpty() ? "und" : lang;
         int langSeed = config.langConjoined() ? fnv(0x2545F491, l) : 0;
         List<Text.Token> tokens = a.tokens();
         int nTok = tokens.size();
         int prevHash = 0x5bd1e995; // start marker
-        String prevText = "<s>";
         int negLeft = 0;
         float pos = 0f, neg = 0f;
         int negations = 0, intensified = 0;
@@ -77,9 +78,9 @@ public final class Features {
             switch (tok.kind()) {
                 case WORD -> {
                     wh = fnv(negated ? 0x1234567 : 0x7654321, w);
-                    emit(out, wh, 1f, langSeed, w);
+                    emit(out, wh, 1f, langSeed, t);
                     if (negated) {
-                        emit(out, fnv(0x7654321, w), 0.5f, langSeed, w);
+                        emit(out, fnv(0x7654321, w), 0.5f, langSeed, t);
                     }
                     if (config.lexicon()) {
                         float s = lexicon.score(l, w);
@@ -104,12 +105,12 @@ public final class Features {
                     }
                     intensNext = Lexicon.isIntensifier(w);
                     if (tok.elongated()) {
-                        emit(out, fnv(0x3141592, "elong"), 1f, langSeed, "(elongated)");
+                        emit(out, fnv(0x3141592, "elong"), 1f, langSeed, FeatureVector.ELONGATED);
                     }
                 }
                 case EMOJI -> {
                     wh = fnv(0x2718281, w);
-                    emit(out, wh, 1f, langSeed, w);
+                    emit(out, wh, 1f, langSeed, t);
                     float s = w.equals(":)") ? 2f : w.equals(":(") ? -2f : lexicon.emoji(w);
                     if (s > 0) {
                         pos += s;
@@ -127,28 +128,27 @@ public final class Features {
                 }
                 default -> {
                     wh = fnv(0x1414213, w);
-                    emit(out, wh, 0.5f, langSeed, w);
+                    emit(out, wh, 0.5f, langSeed, t);
                     intensNext = false;
                 }
             }
             if (config.wordBigrams()) {
-                emit(out, mix(prevHash * 31 + wh), 1f, langSeed, out.origin != null ? prevText + " " + w : null);
+                emit(out, mix(prevHash * 31 + wh), 1f, langSeed, FeatureVector.BIGRAM + t);
             }
             prevHash = wh;
-            prevText = w;
             if (negLeft > 0) {
                 negLeft--;
             }
         }
         if (config.wordBigrams() && nTok > 0) {
-            emit(out, mix(prevHash * 31 + 0x68e31da4), 1f, langSeed, out.origin != null ? prevText + " </s>" : null);
+            emit(out, mix(prevHash * 31 + 0x68e31da4), 1f, langSeed, FeatureVector.BIGRAM + nTok);
         }
         // length-normalise the word part and the character part separately
         int words = out.size;
         for (int t = 0; t < nTok; t++) {
             Text.Token tok = tokens.get(t);
             if (tok.kind() == Text.Kind.WORD) {
-                charNgrams(out, tok.text(), config.charsLangConjoined() ? langSeed : 0);
+                charNgrams(out, tok.text(), config.charsLangConjoined() ? langSeed : 0, t);
             }
         }
         int chars = out.size - words;
@@ -160,37 +160,37 @@ public final class Features {
             out.scale(words, out.size, (float) (1.0 / Math.sqrt(chars / (config.charsLangConjoined() ? per : 1.0))));
         }
         // dense cues
-        emit(out, fnv(0x42, "bias"), 1f, langSeed, "(prior)");
-        out.add(mix(fnv(0x47, platform(platform))) & mask, 1f, "(platform prior)");
+        emit(out, fnv(0x42, "bias"), 1f, langSeed, FeatureVector.PRIOR);
+        out.add(mix(fnv(0x47, platform(platform))) & mask, 1f, FeatureVector.PLATFORM);
         if (pos > 0) {
-            emit(out, fnv(0x43, "lexpos"), (float) Math.log1p(pos), langSeed, "(positive words)");
+            emit(out, fnv(0x43, "lexpos"), (float) Math.log1p(pos), langSeed, FeatureVector.POSITIVE);
         }
         if (neg > 0) {
-            emit(out, fnv(0x43, "lexneg"), (float) Math.log1p(neg), langSeed, "(negative words)");
+            emit(out, fnv(0x43, "lexneg"), (float) Math.log1p(neg), langSeed, FeatureVector.NEGATIVE);
         }
         if (pos > 0 || neg > 0) {
             String bal = pos > neg * 1.5 ? "lexbal+" : neg > pos * 1.5 ? "lexbal-" : "lexbal=";
-            emit(out, fnv(0x43, bal), 1f, langSeed, "(word valence)");
+            emit(out, fnv(0x43, bal), 1f, langSeed, FeatureVector.VALENCE);
         } else {
-            emit(out, fnv(0x43, "lexnone"), 1f, langSeed, "(no valence words)");
+            emit(out, fnv(0x43, "lexnone"), 1f, langSeed, FeatureVector.NO_VALENCE);
         }
         if (negations > 0) {
-            emit(out, fnv(0x44, "neg"), 1f, langSeed, "(negation)");
+            emit(out, fnv(0x44, "neg"), 1f, langSeed, FeatureVector.NEGATION);
         }
         if (intensified > 0) {
-            emit(out, fnv(0x44, "intens"), 1f, langSeed, "(intensifier)");
+            emit(out, fnv(0x44, "intens"), 1f, langSeed, FeatureVector.INTENSIFIER);
         }
         if (a.exclamations() > 0) {
-            emit(out, fnv(0x45, a.exclamations() > 1 ? "excl2" : "excl1"), 1f, langSeed, "!");
+            emit(out, fnv(0x45, a.exclamations() > 1 ? "excl2" : "excl1"), 1f, langSeed, FeatureVector.EXCLAMATION);
         }
         if (a.questions() > 0) {
-            emit(out, fnv(0x45, "quest"), 1f, langSeed, "?");
+            emit(out, fnv(0x45, "quest"), 1f, langSeed, FeatureVector.QUESTION);
         }
         if (a.capsWords() > 0) {
-            emit(out, fnv(0x45, a.capsWords() > 2 ? "caps3" : "caps1"), 1f, langSeed, "(capitals)");
+            emit(out, fnv(0x45, a.capsWords() > 2 ? "caps3" : "caps1"), 1f, langSeed, FeatureVector.CAPITALS);
         }
         int len = nTok < 5 ? 0 : nTok < 12 ? 1 : nTok < 30 ? 2 : 3;
-        emit(out, fnv(0x46, "len" + len), 1f, langSeed, "(length)");
+        emit(out, fnv(0x46, LENGTH[len]), 1f, langSeed, FeatureVector.LENGTH);
     }
 
     /** Index of the language-conjoined bias feature of {@code lang} (the language's label prior). */
@@ -200,7 +200,7 @@ public final class Features {
         return mix(fnv(0x42, "bias") ^ langSeed) & mask;
     }
 
-    private void charNgrams(FeatureVector out, String w, int langSeed) {
+    private void charNgrams(FeatureVector out, String w, int langSeed, int origin) {
         int len = w.length();
         if (len > 40) {
             return;
@@ -217,13 +217,13 @@ public final class Features {
                 char c = p < 0 ? '^' : p == len ? '$' : w.charAt(p);
                 h = (h ^ c) * 16777619;
                 if (n >= min && !(n == 1 && (p < 0 || p == len))) {
-                    emit(out, mix(h ^ (n * 0x9E3779B9)), 1f, langSeed, w);
+                    emit(out, mix(h ^ (n * 0x9E3779B9)), 1f, langSeed, origin);
                 }
             }
         }
     }
 
-    private void emit(FeatureVector out, int h, float v, int langSeed, String why) {
+    private void emit(FeatureVector out, int h, float v, int langSeed, int why) {
         out.add(mix(h) & mask, v, why);
         if (langSeed != 0) {
             out.add(mix(h ^ langSeed) & mask, v, why);

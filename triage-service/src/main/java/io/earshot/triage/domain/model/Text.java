@@ -258,6 +258,47 @@ public final class Text {
 
     /** The same folding applied to a lexicon or word-list entry, so lookups match analysed tokens. */
     public static String canonical(String term) {
+        String fast = canonicalWord(term);
+        return fast != null ? fast : canonicalSlow(term);
+    }
+
+    /**
+     * {@link #canonical} for the common case, a single plain word already in NFKC form, without building tokens;
+     * null when the term needs the full analysis (spaces, punctuation, digits only, marks that NFKC would change).
+     */
+    static String canonicalWord(String term) {
+        if (term.isEmpty() || !Normalizer.isNormalized(term, Normalizer.Form.NFKC)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(term.length());
+        int prev = -1, run = 0, letters = 0;
+        for (int i = 0; i < term.length(); ) {
+            int c = term.codePointAt(i);
+            i += Character.charCount(c);
+            if (!isWordCp(c) || c == '#' || c == '_' || c == '@') {
+                return null;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+            int f = fold(c);
+            if (f == 0) {
+                continue;
+            }
+            if (f == prev) {
+                if (++run >= 2) {
+                    continue;
+                }
+            } else {
+                run = 0;
+            }
+            prev = f;
+            sb.appendCodePoint(f);
+        }
+        return letters == 0 || sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static String canonicalSlow(String term) {
         StringBuilder sb = new StringBuilder(term.length());
         for (Token t : analyse(term).tokens()) {
             if (sb.length() > 0) {
