@@ -1,6 +1,8 @@
 package io.earshot.ingest.connector;
 
+import io.earshot.ingest.config.GoogleReviewsConfig;
 import io.earshot.ingest.config.IngestConfig;
+import io.earshot.ingest.config.TrustpilotConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,18 @@ public class PollScheduler {
     @Inject
     MetaReconciler meta;
 
+    @Inject
+    GoogleReviewsConfig google;
+
+    @Inject
+    GoogleReviewsPoller googleReviews;
+
+    @Inject
+    TrustpilotConfig trustpilot;
+
+    @Inject
+    TrustpilotPoller trustpilotReviews;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
@@ -45,7 +59,8 @@ public class PollScheduler {
             return;
         }
         boolean any = !config.youtube().channels().isEmpty() || !config.mastodon().accounts().isEmpty()
-                || !config.x().accounts().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
+                || !config.x().accounts().isEmpty() || !google.locations().isEmpty()
+                || !trustpilot.businessUnits().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
         if (!any) {
             LOG.info("no poller accounts configured; only webhooks, the API and import take comments");
             return;
@@ -58,6 +73,8 @@ public class PollScheduler {
         schedule("youtube", config.pollers().youtubeInterval(), youtube::pollAll, !config.youtube().channels().isEmpty());
         schedule("mastodon", config.pollers().mastodonInterval(), mastodon::pollAll, !config.mastodon().accounts().isEmpty());
         schedule("x", config.pollers().xInterval(), x::pollAll, !config.x().accounts().isEmpty());
+        schedule("google", google.interval(), googleReviews::pollAll, !google.locations().isEmpty());
+        schedule("trustpilot", trustpilot.interval(), trustpilotReviews::pollAll, !trustpilot.businessUnits().isEmpty());
         schedule("meta-reconcile", config.pollers().metaReconcileInterval(), meta::reconcileAll, true);
     }
 

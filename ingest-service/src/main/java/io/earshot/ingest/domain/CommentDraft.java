@@ -44,12 +44,17 @@ public final class CommentDraft {
         return this;
     }
 
-    /** What a revision of this comment is told apart by, for {@code VersionStore}. */
+    /**
+     * What a revision of this comment is told apart by, for {@code VersionStore}: the text, and for reviews the star
+     * rating (a reviewer may change only the stars).
+     */
     public String revision() {
+        Object stars = context.get("starRating");
+        String edited = (text == null ? "" : text) + (stars == null ? "" : "\u0000stars:" + stars);
         return switch (action) {
             case created -> "created";
             case removed -> "removed";
-            case edited -> "edited:" + Hashes.sha256Hex(text == null ? "" : text).substring(0, 16);
+            case edited -> "edited:" + Hashes.sha256Hex(edited).substring(0, 16);
         };
     }
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every platform API (Graph, YouTube, Mastodon, X) as one WireMock server on a dynamic port; the service's base URLs
+ * Every platform API (Graph, YouTube, Mastodon, X, Google Business Profile, Trustpilot) as one WireMock server on a dynamic port; the service's base URLs
  * and test accounts point at it. Tests add the stubs they need through {@link #server()}.
  */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
@@ -39,6 +39,16 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         config.put("earshot.ingest.x.base-url", base + "/x");
         config.put("earshot.ingest.x.accounts.brand.user-id", "999");
         config.put("earshot.ingest.x.accounts.brand.bearer-token", "x-token");
+        config.put("earshot.ingest.google.base-url", base + "/gbp/v4");
+        config.put("earshot.ingest.google.locations.shop.name", "accounts/111/locations/222");
+        config.put("earshot.ingest.google.locations.shop.access-token", "gbp-token");
+        config.put("earshot.ingest.google.locations.lapsed.name", "accounts/111/locations/333");
+        config.put("earshot.ingest.google.locations.lapsed.access-token", "gbp-lapsed-token");
+        config.put("earshot.ingest.trustpilot.base-url", base + "/tp");
+        config.put("earshot.ingest.trustpilot.business-units.shop.id", "46d6a890000064000500e0c3");
+        config.put("earshot.ingest.trustpilot.business-units.shop.access-token", "tp-token");
+        config.put("earshot.ingest.trustpilot.business-units.busy.id", "46d6a890000064000500e0c4");
+        config.put("earshot.ingest.trustpilot.business-units.busy.access-token", "tp-token");
         return config;
     }
 

@@ -1,0 +1,152 @@
+package io.earshot.ingest.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.ingest.config.GoogleReviewsConfig;
+import io.earshot.ingest.config.GoogleReviewsConfig.Location;
+import io.earshot.ingest.connector.ConnectorStatus.State;
+import io.earshot.ingest.domain.CommentDraft;
+import io.earshot.ingest.domain.Times;
+import io.earshot.ingest.messaging.CommentIngested.Action;
+import io.earshot.ingest.redis.CursorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Polls Google Business Profile {@code GET {location}/reviews?orderBy=updateTime desc} per location, page by page,
+ * until a review updated before the cursor (the newest {@code updateTime} seen, kept in Redis and moved only after
+ * Kafka acknowledged). A review whose {@code updateTime} is after its {@code createTime} was edited by its author and
+ * is published as an edit (a new version, once per text and rating). The star rating travels in the event context
+ * as {@code starRating} (1-5).
+ */
+@ApplicationScoped
+public class GoogleReviewsPoller {
+
+    private static final Logger LOG = Logger.getLogger(GoogleReviewsPoller.class);
+    static final String PLATFORM = "google";
+    static final Map<String, Integer> STARS = Map.of("ONE", 1, "TWO", 2, "THREE", 3, "FOUR", 4, "FIVE", 5);
+
+    @Inject
+    GoogleReviewsConfig config;
+
+    @Inject
+    PollSupport support;
+
+    @Inject
+    CursorStore cursors;
+
+    @Inject
+    ConnectorStatus status;
+
+    @Inject
+    PlatformHttp http;
+
+    public List<PollResult> pollAll() {
+        List<PollResult> results = new ArrayList<>();
+        config.locations().forEach((name, location) -> results.add(poll(name, location)));
+        return results;
+    }
+
+    /** One pass over one location's reviews, newest update first. */
+    public PollResult poll(String name, Location location) {
+        Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
+        List<CommentDraft> drafts = new ArrayList<>();
+        Instant newest = null;
+        String pageToken = null;
+        boolean complete = false;
+        String stop = null;
+        pages:
+        for (int page = 0; page < config.maxPages(); page++) {
+            String url = config.baseUrl().replaceAll("/+$", "") + "/" + location.name() + "/reviews?pageSize=50&orderBy="
+                    + enc("updateTime desc") + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
+            PlatformHttp.Reply reply;
+            try {
+                reply = http.get(url, location.accessToken());
+            } catch (IOException e) {
+                status.report(PLATFORM, name, State.unreachable, e.getClass().getSimpleName());
+                stop = "unreachable";
+                break;
+            }
+            if (!reply.ok()) {
+                stop = failure(name, reply);
+                break;
+            }
+            for (JsonNode review : reply.json().path("reviews")) {
+                Instant updated = Times.parse(review.get("updateTime"));
+                if (since.isPresent() && updated != null && updated.isBefore(since.get())) {
+                    complete = true;
+                    break pages;
+                }
+                if (updated != null && (newest == null || updated.isAfter(newest))) {
+                    newest = updated;
+                }
+                drafts.add(draft(location, review));
+            }
+            pageToken = reply.json().path("nextPageToken").asText(null);
+            if (pageToken == null || pageToken.isEmpty()) {
+                complete = true;
+                break;
+            }
+            if (page == config.maxPages() - 1) {
+                LOG.warnf("google %s: more than %d pages of updated reviews since the last poll; older ones are skipped",
+                        name, config.maxPages());
+                complete = true;
+            }
+        }
+        if (stop == null) {
+            status.ok(PLATFORM, name);
+        }
+        return support.finish(PLATFORM, name, drafts, newest == null ? null : newest.toString(), complete, stop);
+    }
+
+    /** Google answers {@code {"error":{"code":401,"status":"UNAUTHENTICATED"}}} for an expired token. */
+    private String failure(String name, PlatformHttp.Reply reply) {
+        JsonNode error = reply.json().path("error");
+        String reason = error.path("status").asText("");
+        if (reply.status() == 401 || "UNAUTHENTICATED".equals(reason)) {
+            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from reviews.list");
+            return "token";
+        }
+        if (reply.status() == 429 || "RESOURCE_EXHAUSTED".equals(reason)) {
+            status.report(PLATFORM, name, State.rate_limited, "HTTP " + reply.status() + " " + reason);
+            return "rate_limited";
+        }
+        status.report(PLATFORM, name, State.unreachable, "HTTP " + reply.status() + (reason.isEmpty() ? "" : " " + reason));
+        return "error";
+    }
+
+    static CommentDraft draft(Location location, JsonNode review) {
+        String reviewName = review.path("name").asText(location.name() + "/reviews/" + review.path("reviewId").asText());
+        CommentDraft d = new CommentDraft(PLATFORM, reviewName);
+        d.account = location.name();
+        d.threadId = reviewName;
+        JsonNode reviewer = review.path("reviewer");
+        boolean anonymous = reviewer.path("isAnonymous").asBoolean(false);
+        d.authorId = anonymous ? "anonymous" : "google:" + reviewer.path("displayName").asText("unknown");
+        d.authorName = anonymous ? null : reviewer.path("displayName").asText(null);
+        d.text = review.path("comment").asText("");
+        d.createdAt = Times.parse(review.get("createTime"));
+        Instant updated = Times.parse(review.get("updateTime"));
+        if (d.createdAt != null && updated != null && updated.isAfter(d.createdAt)) {
+            d.action = Action.edited;
+        }
+        d.context("starRating", STARS.get(review.path("starRating").asText()))
+                .context("reviewId", review.path("reviewId").asText(null))
+                .context("updateTime", updated == null ? null : updated.toString())
+                .context("hasReply", review.path("reviewReply").isObject() ? Boolean.TRUE : null);
+        d.raw = review.toString();
+        return d;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,165 @@
+package io.earshot.ingest.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.earshot.ingest.config.TrustpilotConfig;
+import io.earshot.ingest.config.TrustpilotConfig.BusinessUnit;
+import io.earshot.ingest.connector.ConnectorStatus.State;
+import io.earshot.ingest.domain.CommentDraft;
+import io.earshot.ingest.domain.Times;
+import io.earshot.ingest.messaging.CommentIngested.Action;
+import io.earshot.ingest.redis.CursorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Polls Trustpilot {@code GET /v1/private/business-units/{id}/reviews?orderBy=createdat.desc}, page by page, back to
+ * the newest review seen last time minus {@code edit-window}: the list is ordered by creation, so reviews edited
+ * since are found by reading that window again (unchanged ones are deduplicated). A review with {@code updatedAt}
+ * after {@code createdAt} is published as an edit; {@code stars} travels as {@code context.starRating}.
+ */
+@ApplicationScoped
+public class TrustpilotPoller {
+
+    static final String PLATFORM = "trustpilot";
+    private static final int PER_PAGE = 100;
+
+    @Inject
+    TrustpilotConfig config;
+
+    @Inject
+    PollSupport support;
+
+    @Inject
+    CursorStore cursors;
+
+    @Inject
+    ConnectorStatus status;
+
+    @Inject
+    PlatformHttp http;
+
+    public List<PollResult> pollAll() {
+        List<PollResult> results = new ArrayList<>();
+        config.businessUnits().forEach((name, unit) -> results.add(poll(name, unit)));
+        return results;
+    }
+
+    public PollResult poll(String name, BusinessUnit unit) {
+        String connector = PLATFORM + ":" + name;
+        if (support.paused(connector)) {
+            return new PollResult(connector, 0, 0, 0, false, "rate_limited");
+        }
+        Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
+        Instant floor = since.map(s -> s.minus(config.editWindow())).orElse(null);
+        List<CommentDraft> drafts = new ArrayList<>();
+        Instant newest = since.orElse(null);
+        boolean complete = false;
+        String stop = null;
+        pages:
+        for (int page = 1; page <= config.maxPages(); page++) {
+            String url = config.baseUrl().replaceAll("/+$", "") + "/v1/private/business-units/" + unit.id()
+                    + "/reviews?orderBy=createdat.desc&perPage=" + PER_PAGE + "&page=" + page;
+            PlatformHttp.Reply reply;
+            try {
+                reply = http.get(url, unit.accessToken());
+            } catch (IOException e) {
+                status.report(PLATFORM, name, State.unreachable, e.getClass().getSimpleName());
+                stop = "unreachable";
+                break;
+            }
+            if (!reply.ok()) {
+                stop = failure(name, connector, reply);
+                break;
+            }
+            JsonNode reviews = reply.json().path("reviews");
+            for (JsonNode review : reviews) {
+                Instant created = Times.parse(review.get("createdAt"));
+                if (floor != null && created != null && created.isBefore(floor)) {
+                    complete = true;
+                    break pages;
+                }
+                if (created != null && (newest == null || created.isAfter(newest))) {
+                    newest = created;
+                }
+                drafts.add(draft(unit, review));
+            }
+            if (reviews.size() < PER_PAGE) {
+                complete = true;
+                break;
+            }
+            if (page == config.maxPages()) {
+                complete = true;
+            }
+        }
+        if (stop == null) {
+            status.ok(PLATFORM, name);
+        }
+        return support.finish(PLATFORM, name, drafts, newest == null ? null : newest.toString(), complete, stop);
+    }
+
+    private String failure(String name, String connector, PlatformHttp.Reply reply) {
+        if (reply.status() == 401 || reply.status() == 403) {
+            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from private reviews");
+            return "token";
+        }
+        if (reply.status() == 429) {
+            long seconds = reply.header("Retry-After").map(TrustpilotPoller::seconds).orElse(60L);
+            support.pause(connector, Instant.now().plusSeconds(seconds));
+            status.report(PLATFORM, name, State.rate_limited, "HTTP 429; waiting " + seconds + "s");
+            return "rate_limited";
+        }
+        status.report(PLATFORM, name, State.unreachable, "HTTP " + reply.status());
+        return "error";
+    }
+
+    static CommentDraft draft(BusinessUnit unit, JsonNode review) {
+        CommentDraft d = new CommentDraft(PLATFORM, review.path("id").asText());
+        d.account = unit.id();
+        d.threadId = d.externalId;
+        JsonNode consumer = review.path("consumer");
+        d.authorId = consumer.path("id").asText("unknown");
+        d.authorName = consumer.path("displayName").asText(null);
+        String title = review.path("title").asText("").strip();
+        String text = review.path("text").asText("");
+        d.text = title.isEmpty() || text.startsWith(title) ? text : title + "\n\n" + text;
+        d.lang = review.path("language").isTextual() ? review.path("language").asText() : null;
+        d.createdAt = Times.parse(review.get("createdAt"));
+        Instant updated = Times.parse(review.get("updatedAt"));
+        if (d.createdAt != null && updated != null && updated.isAfter(d.createdAt)) {
+            d.action = Action.edited;
+        }
+        d.permalink = "https://www.trustpilot.com/reviews/" + d.externalId;
+        d.context("starRating", review.path("stars").isInt() ? review.path("stars").asInt() : null)
+                .context("title", title)
+                .context("hasReply", review.path("companyReply").isObject() ? Boolean.TRUE : null);
+        d.raw = withoutEmails(review).toString();
+        return d;
+    }
+
+    /** Private reviews carry the reviewer's e-mail (for invitations); it is not ours to spread through Kafka. */
+    static JsonNode withoutEmails(JsonNode review) {
+        if (!(review instanceof ObjectNode object)) {
+            return review;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove(List.of("referralEmail", "referenceEmail"));
+        if (copy.get("consumer") instanceof ObjectNode consumer) {
+            consumer.remove("email");
+        }
+        return copy;
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Math.max(1, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+}
