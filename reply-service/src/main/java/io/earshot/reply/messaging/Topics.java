@@ -18,6 +18,12 @@ public final class Topics {
     /** The channel that reads {@code replies} back into the Redis view (its own consumer group). */
     public static final String REPLIES_VIEW = "replies-view";
 
+    /**
+     * The dashboard's live view of {@code replies}: a second incoming channel on the same topic (a channel name is
+     * unique, so it cannot be {@code replies}), read by every instance in a group of its own from the latest offset.
+     */
+    public static final String REPLIES_LIVE = "replies-live";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/reply-service";
 

@@ -1,0 +1,113 @@
+package io.earshot.reply.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The staff dashboard's pages. Each is a small server-rendered shell (Qute escapes everything it prints) whose
+ * module script loads the data from {@code /api} and renders it with DOM text nodes, never as HTML, so a hostile
+ * comment stays text. Pages carry the user's CSRF token for the script's state-changing calls.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPages {
+
+    @CheckedTemplate(basePath = "dashboard")
+    static class Templates {
+        static native TemplateInstance login(boolean error, boolean loggedOut);
+
+        static native TemplateInstance queue(Shell shell);
+
+        static native TemplateInstance item(Shell shell, String itemId);
+
+        static native TemplateInstance stats(Shell shell);
+    }
+
+    /** What every signed-in page shows and needs: who is signed in, the role, the CSRF token, the active tab. */
+    public record Shell(String title, String user, String role, boolean supervisor, String csrf, String active) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CsrfTokens csrf;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+    String sessionCookie;
+
+    @GET
+    @Path("login")
+    @Operation(hidden = true)
+    public Response login(@QueryParam("error") String error, @QueryParam("bye") String bye) {
+        return page(Templates.login(error != null, bye != null));
+    }
+
+    @GET
+    @Authenticated
+    @Operation(hidden = true)
+    public Response queue() {
+        return page(Templates.queue(shell("Queue", "queue")));
+    }
+
+    @GET
+    @Path("item/{id}")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response item(@PathParam("id") String id) {
+        return page(Templates.item(shell("Comment", "queue"), id));
+    }
+
+    @GET
+    @Path("stats")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response stats() {
+        return page(Templates.stats(shell("Stats", "stats")));
+    }
+
+    /** Ends the session: the form posts the page's CSRF token, so a foreign page cannot sign a user out. */
+    @POST
+    @Path("logout")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response logout(@FormParam("csrf") String token) {
+        if (!csrf.isValid(token, identity.getPrincipal().getName())) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN)
+                    .entity("Stale page: reload it and sign out again.").build();
+        }
+        FormAuthenticationMechanism.logout(identity);
+        NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/login?bye=1")).cookie(expired).build();
+    }
+
+    private Shell shell(String title, String active) {
+        String role = identity.hasRole("admin") ? "admin" : identity.hasRole("supervisor") ? "supervisor" : "responder";
+        String user = identity.getPrincipal().getName();
+        return new Shell(title, user, role, !"responder".equals(role), csrf.issue(user), active);
+    }
+
+    private static Response page(TemplateInstance page) {
+        return Response.ok(page).header("Cache-Control", "no-store").build();
+    }
+}

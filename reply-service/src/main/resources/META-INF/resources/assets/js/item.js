@@ -1,0 +1,259 @@
+// The item page: the comment in context, triage's verdict, the draft editor with live checks, the decisions, history.
+import {
+  api, attempt, charLength, claimHolder, fill, h, isOpen, isSupervisor, LIMITS, live, maskedText, me, slaText, toast, when
+} from './common.js';
+
+const id = document.getElementById('item').dataset.itemId;
+const base = `/api/queue/${encodeURIComponent(id)}`;
+const $ = (x) => document.getElementById(x);
+const draft = $('draft');
+let item = null;
+let dirty = false;
+let revealed = false;
+let serverLint = null;
+let lintSeq = 0;
+
+function holder() { return claimHolder(item); }
+function mine() { return holder() === me && item.state === 'claimed'; }
+
+function renderComment() {
+  const a = item.author || {};
+  const name = a.displayName || a.handle || 'unknown author';
+  fill($('comment'),
+    h('div', { class: 'meta' },
+      h('span', { class: `badge ${item.label}` }, item.label),
+      h('span', { class: 'badge' }, `P${item.priority}`),
+      (item.flags || []).map(f => h('span', { class: 'badge flag' }, f)),
+      h('span', {}, item.platform), h('span', {}, (item.lang || '?').toUpperCase()),
+      h('span', {}, when(item.commentCreatedAt))),
+    h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
+      a.handle ? h('span', { class: 'muted' }, ' @', h('bdi', {}, a.handle)) : null),
+    h('p', { class: 'text', id: 'comment-text', dir: 'auto', lang: item.lang || undefined }, maskedText(item, revealed)),
+    item.permalink ? h('a', { href: item.permalink, rel: 'noopener noreferrer', target: '_blank' }, 'Open on the platform') : null,
+    hasPii() && isSupervisor && !revealed
+      ? h('button', { type: 'button', id: 'reveal', class: 'link', onclick: reveal }, 'Reveal personal data (audited)') : null);
+}
+
+function hasPii() { return (item.pii || item.piiSpans || []).length > 0; }
+
+async function reveal() {
+  const res = await attempt(() => api('POST', `${base}/reveal`, {}));
+  if (res) {
+    if (res.text) item.text = res.text;
+    revealed = true;
+    renderComment();
+  }
+}
+
+function comments(el, list, empty) {
+  fill(el, list && list.length
+    ? list.map(c => h('li', {},
+      h('span', { class: 'muted small' }, when(c.createdAt || c.commentCreatedAt), ' '),
+      h('bdi', { class: 'name' }, (c.author && (c.author.displayName || c.author.handle)) || c.authorName || ''), ': ',
+      h('span', { dir: 'auto' }, c.text)))
+    : [h('li', { class: 'muted' }, empty)]);
+}
+
+function renderTriage() {
+  const scores = Object.entries(item.scores || {}).sort((a, b) => b[1] - a[1]);
+  fill($('triage'),
+    h('p', {}, 'Label ', h('strong', {}, item.label), ` with confidence ${Math.round((item.confidence || 0) * 100)}%`,
+      `, priority ${item.priority}`),
+    scores.length ? h('p', { class: 'small' }, scores.map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(' · ')) : null,
+    h('ul', { id: 'explanation' }, (item.explanation || []).map(e => h('li', { dir: 'auto' }, e))));
+}
+
+function renderStatus() {
+  const sla = slaText(item);
+  const who = holder();
+  fill($('status'),
+    h('span', { class: 'badge state', id: 'state' }, item.state), ' ',
+    who ? h('span', { class: 'claim' + (who === me ? ' mine' : ''), id: 'claim-holder' },
+      who === me ? 'You are replying' : `${who} is replying`) : null, ' ',
+    sla ? h('span', { class: 'sla' + (sla.breached ? ' breached' : '') }, sla.text) : null,
+    item.failure || item.failureReason ? h('p', { class: 'error' }, 'Publishing failed: ', item.failure || item.failureReason) : null);
+  const open = isOpen(item);
+  $('claim').disabled = !open || mine() || (who && who !== me && !isSupervisor);
+  $('claim').textContent = who && who !== me && isSupervisor ? 'Take over' : 'Claim';
+  $('release').disabled = !mine();
+  draft.readOnly = !mine();
+  for (const b of ['save', 'approve']) $(b).disabled = !mine();
+  for (const b of ['reject', 'escalate', 'snooze', 'hide']) $(b).disabled = !open || (who && who !== me && !isSupervisor);
+  $('override-wrap').hidden = !isSupervisor;
+}
+
+function renderDraft(force) {
+  if (dirty && !force) return;
+  const d = item.draft || {};
+  draft.value = d.text || '';
+  draft.lang = d.lang || item.lang || '';
+  $('draft-lang').textContent = d.lang ? `(${d.lang}, ${d.source || 'draft'})` : '';
+  dirty = false;
+  onDraftChanged(false);
+}
+
+function localChecks(text) {
+  const out = [];
+  const limit = LIMITS[item.platform] || 10000;
+  const n = charLength(text);
+  if (!text.trim()) out.push({ severity: 'fail', message: 'The reply is empty.' });
+  if (n > limit) out.push({ severity: 'fail', message: `Over ${item.platform}'s limit of ${limit} characters by ${n - limit}.` });
+  const slot = text.match(/\{[a-zA-Z_]+\}/);
+  if (slot) out.push({ severity: 'fail', message: `Unresolved slot ${slot[0]}.` });
+  return out;
+}
+
+function normalise(res) {
+  if (!res) return [];
+  const list = Array.isArray(res) ? res : res.findings || res.problems || res.issues || res.results || res.violations || [];
+  return list.map(f => ({
+    severity: /warn/i.test(f.severity || f.level || '') ? 'warn' : 'fail',
+    message: f.message || f.detail || f.rule || f.code || String(f)
+  }));
+}
+
+function renderLint() {
+  const text = draft.value;
+  const all = [...localChecks(text)];
+  for (const f of serverLint || []) if (!all.some(a => a.message === f.message)) all.push(f);
+  fill($('lint'), all.length ? all.map(f => h('li', { class: f.severity }, f.severity === 'warn' ? 'Check: ' : 'Fails: ', f.message))
+    : [h('li', { class: 'pass' }, 'All checks pass.')]);
+  $('lint').dataset.failing = String(all.filter(f => f.severity === 'fail').length);
+}
+
+function onDraftChanged(typed) {
+  const limit = LIMITS[item.platform] || 10000;
+  const n = charLength(draft.value);
+  const count = $('char-count');
+  count.textContent = `${n} / ${limit} characters`;
+  count.className = n > limit ? 'over' : '';
+  if (typed) { dirty = true; $('save-state').textContent = 'Unsaved changes'; }
+  renderLint();
+  scheduleLint();
+}
+
+let lintTimer;
+function scheduleLint() {
+  clearTimeout(lintTimer);
+  lintTimer = setTimeout(async () => {
+    const seq = ++lintSeq;
+    try {
+      const res = await api('POST', `${base}/lint`, { text: draft.value, lang: draft.lang || item.lang });
+      if (seq === lintSeq) { serverLint = normalise(res); renderLint(); }
+    } catch (e) {
+      if (seq === lintSeq) { serverLint = null; renderLint(); }
+    }
+  }, 250);
+}
+
+async function save() {
+  const res = await attempt(() => api('PUT', `${base}/draft`, { text: draft.value, version: item.version }));
+  if (res) {
+    if (res.id) item = res; else await load();
+    dirty = false;
+    $('save-state').textContent = 'Saved';
+    render(true);
+  }
+  return res;
+}
+
+async function post(action, payload, message) {
+  const res = await attempt(() => api('POST', `${base}/${action}`, payload), message);
+  if (res !== undefined) {
+    if (res && res.id) item = res; else await load();
+    render(action === 'claim');
+  }
+  return res;
+}
+
+$('claim').addEventListener('click', () => post('claim', undefined, 'Claimed: you are replying'));
+$('release').addEventListener('click', () => post('release', undefined, 'Released'));
+$('save').addEventListener('click', save);
+$('approve').addEventListener('click', async () => {
+  if (dirty && !(await save())) return;
+  post('approve', { version: item.version, override: $('override').checked || undefined }, 'Approved: sending');
+});
+$('reject').addEventListener('click', () => {
+  const reason = $('reject-reason').value.trim();
+  if (!reason) { toast('Give a reason for rejecting.', true); $('reject-reason').focus(); return; }
+  post('reject', { reason }, 'Rejected');
+});
+$('escalate').addEventListener('click', () => post('escalate', {}, 'Escalated'));
+$('snooze').addEventListener('click', () => {
+  const d = $('snooze-for').value;
+  const hours = d === 'P1D' ? 24 : d === 'PT4H' ? 4 : 1;
+  post('snooze', { duration: d, until: new Date(Date.now() + hours * 3600000).toISOString() }, 'Snoozed');
+});
+$('hide').addEventListener('click', () => post('hide', {}, 'Hidden on the platform'));
+draft.addEventListener('input', () => onDraftChanged(true));
+
+async function loadSuggestions() {
+  let list = item.suggestions || null;
+  if (!list) {
+    try { list = await api('GET', `${base}/suggestions`); } catch (e) { list = []; }
+  }
+  if (list && !Array.isArray(list)) list = list.suggestions || list.items || [];
+  const all = [...(item.draft ? [{ text: item.draft.text, source: item.draft.source || 'template' }] : []), ...(list || [])];
+  fill($('suggestions'), all.map(s => h('li', {},
+    h('span', { class: 'badge' }, s.source || s.kind || 'suggestion'), ' ',
+    h('span', { dir: 'auto' }, s.text), ' ',
+    h('button', {
+      type: 'button', class: 'link', disabled: !mine(),
+      onclick: () => { draft.value = s.text; onDraftChanged(true); draft.focus(); }
+    }, 'Use'))));
+}
+
+async function loadHistory() {
+  let entries = [];
+  try {
+    const res = await api('GET', `/api/audit?item=${encodeURIComponent(id)}`);
+    entries = Array.isArray(res) ? res : res.entries || res.items || [];
+  } catch (e) {
+    entries = [];
+  }
+  fill($('history'), entries.length ? entries.map(e => h('li', {},
+    h('span', { class: 'muted small' }, when(e.at || e.occurredAt || e.time), ' '),
+    h('bdi', {}, e.actor || e.who || 'system'), ' ', h('strong', {}, e.action || e.type || ''),
+    e.reason ? h('span', {}, ': ', h('bdi', {}, e.reason)) : null,
+    e.after || e.textAfter ? h('div', { dir: 'auto', class: 'small' }, e.after || e.textAfter) : null))
+    : [h('li', { class: 'muted' }, `Queued ${when(item.queuedAt)}; no recorded actions yet.`)]);
+}
+
+function render(forceDraft) {
+  renderStatus();
+  renderComment();
+  renderTriage();
+  comments($('thread'), item.thread || (item.context && item.context.thread), 'No other comments in this thread are known.');
+  comments($('earlier'), item.authorHistory || item.earlierComments || (item.context && item.context.author),
+    'No earlier comments from this author.');
+  renderDraft(forceDraft);
+  document.body.dataset.itemState = item.state;
+  document.body.dataset.itemVersion = String(item.version);
+}
+
+async function load() {
+  item = await api('GET', base);
+}
+
+async function start() {
+  try {
+    await load();
+  } catch (e) {
+    fill($('comment'), h('p', { class: 'error' }, e.message));
+    return;
+  }
+  render(true);
+  loadSuggestions();
+  loadHistory();
+  live(async (update) => {
+    if (update.itemId !== id) return;
+    const wasDirty = dirty;
+    try { await load(); } catch (e) { return; }
+    if (update.state === 'claimed' && !claimHolder(item) && update.actor) item.claimedBy = update.actor;
+    render(false);
+    loadHistory();
+    if (wasDirty && update.actor !== me) toast(`${update.actor || 'Someone'}: ${update.type}. Your unsaved text is kept.`);
+  }, async () => { await load(); render(false); });
+}
+
+start();

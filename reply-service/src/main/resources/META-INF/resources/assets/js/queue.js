@@ -1,0 +1,268 @@
+// The queue page: filters, badges, SLA countdown, who is replying, bulk actions, keyboard, live updates.
+import {
+  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, me, slaText, toast, when
+} from './common.js';
+
+const list = document.getElementById('queue');
+const form = document.getElementById('filters');
+const summary = document.getElementById('queue-summary');
+const more = document.getElementById('more');
+const selectAll = document.getElementById('select-all');
+const selectedCount = document.getElementById('selected-count');
+const bulkButtons = ['bulk-reject', 'bulk-hide', 'bulk-assign'].map(id => document.getElementById(id));
+const help = document.getElementById('help');
+
+const items = new Map();      // id -> item, in the order shown
+const selected = new Set();
+let nextCursor = null;
+let current = -1;
+
+function filters() {
+  const f = Object.fromEntries(new FormData(form).entries());
+  for (const k of Object.keys(f)) f[k] = String(f[k]).trim();
+  return f;
+}
+
+function matches(item, f) {
+  if (f.state === '' ? !isOpen(item) : f.state !== '*' && item.state !== f.state) return false;
+  if (f.label && item.label !== f.label) return false;
+  if (f.platform && item.platform !== f.platform) return false;
+  if (f.lang && item.lang !== f.lang) return false;
+  if (f.flag && !(item.flags || []).includes(f.flag)) return false;
+  if (f.assignee && (assigneeOf(item) || '').toLowerCase() !== f.assignee.toLowerCase()) return false;
+  if (f.q) {
+    const q = f.q.toLocaleLowerCase();
+    const a = item.author || {};
+    const hay = [item.text, a.displayName, a.handle, item.id, item.draft && item.draft.text].join(' ').toLocaleLowerCase();
+    if (!hay.includes(q)) return false;
+  }
+  return true;
+}
+
+function query(cursor) {
+  const f = filters();
+  const params = new URLSearchParams({ limit: '50' });
+  for (const k of ['label', 'platform', 'lang', 'assignee', 'flag', 'q']) if (f[k]) params.set(k, f[k]);
+  if (f.state && f.state !== '*') params.set('state', f.state);
+  if (cursor) params.set('cursor', cursor);
+  return '/api/queue?' + params;
+}
+
+function priorityBadge(p) {
+  const cls = p >= 70 ? 'prio-high' : p >= 40 ? 'prio-mid' : 'prio-low';
+  return h('span', { class: `badge ${cls}`, title: 'priority' }, `P${p}`);
+}
+
+function claimLine(item) {
+  const holder = claimHolder(item);
+  if (item.state === 'claimed' || holder) {
+    const mine = holder === me;
+    return h('span', { class: 'claim' + (mine ? ' mine' : ''), 'data-claim': holder || '' },
+      mine ? 'You are replying' : `${holder || 'Someone'} is replying`);
+  }
+  return null;
+}
+
+function row(item) {
+  const a = item.author || {};
+  const name = a.displayName || a.handle || 'unknown author';
+  const sla = slaText(item);
+  const check = h('input', {
+    type: 'checkbox', class: 'select', 'aria-label': `Select the comment by ${name}`, checked: selected.has(item.id)
+  });
+  check.addEventListener('change', () => {
+    if (check.checked) selected.add(item.id); else selected.delete(item.id);
+    updateBulk();
+  });
+  const assignee = assigneeOf(item);
+  return h('li', { class: 'row', 'data-id': item.id, 'data-state': item.state },
+    h('div', {}, check),
+    h('div', {},
+      h('div', { class: 'meta' },
+        h('span', { class: `badge ${item.label}` }, item.label),
+        priorityBadge(item.priority),
+        (item.flags || []).map(f => h('span', { class: 'badge flag' }, f)),
+        h('span', { class: 'badge state' }, item.state),
+        h('span', {}, item.platform),
+        h('span', { lang: 'en' }, (item.lang || '?').toUpperCase()),
+        assignee ? h('span', {}, `→ ${assignee}`) : null),
+      h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
+        a.handle && a.displayName ? h('span', { class: 'muted' }, ' @', h('bdi', {}, a.handle)) : null),
+      h('p', { class: 'text', dir: 'auto', lang: item.lang || undefined }, item.text)),
+    h('div', { class: 'side' },
+      sla ? h('div', { class: 'sla' + (sla.breached ? ' breached' : sla.soon ? ' soon' : ''), 'data-sla': '1' }, sla.text) : null,
+      h('div', { class: 'claim-slot' }, claimLine(item)),
+      h('div', { class: 'muted small' }, when(item.commentCreatedAt)),
+      h('a', { href: `/item/${encodeURIComponent(item.id)}`, class: 'open' }, 'Open')));
+}
+
+function render() {
+  const f = filters();
+  const shown = [...items.values()].filter(i => matches(i, f));
+  const currentId = current >= 0 && list.children[current] ? list.children[current].dataset.id : null;
+  fill(list, shown.map(row));
+  current = currentId ? shown.findIndex(i => i.id === currentId) : -1;
+  highlight();
+  summary.textContent = `${shown.length} comment${shown.length === 1 ? '' : 's'}` + (nextCursor ? ' (more below)' : '');
+  more.hidden = !nextCursor;
+  selectAll.checked = shown.length > 0 && shown.every(i => selected.has(i.id));
+  updateBulk();
+}
+
+function order(a, b) {
+  return (b.priority - a.priority) || (new Date(b.commentCreatedAt) - new Date(a.commentCreatedAt));
+}
+
+async function load(append) {
+  const page = await attempt(() => api('GET', query(append ? nextCursor : null)));
+  if (!page) return;
+  if (!append) items.clear();
+  for (const item of page.items) items.set(item.id, item);
+  nextCursor = page.nextCursor;
+  render();
+}
+
+async function refreshItem(id, update) {
+  let item;
+  try {
+    item = await api('GET', `/api/queue/${encodeURIComponent(id)}`);
+  } catch (e) {
+    if (e.status === 404) { items.delete(id); render(); }
+    return;
+  }
+  if (update && update.state === 'claimed' && !claimHolder(item) && update.actor) item.claimedBy = update.actor;
+  const known = items.has(id);
+  items.set(id, item);
+  if (!known) {
+    const sorted = [...items.values()].sort(order);
+    items.clear();
+    for (const i of sorted) items.set(i.id, i);
+  }
+  render();
+  const el = list.querySelector(`li[data-id="${CSS.escape(id)}"]`);
+  if (el) el.classList.add('flash');
+}
+
+function updateBulk() {
+  selectedCount.textContent = `${selected.size} selected`;
+  for (const b of bulkButtons) b.disabled = selected.size === 0;
+}
+
+function highlight() {
+  [...list.children].forEach((li, i) => li.classList.toggle('current', i === current));
+  const li = list.children[current];
+  if (li) {
+    li.scrollIntoView({ block: 'nearest' });
+    const link = li.querySelector('a.open');
+    if (link && document.activeElement !== link) link.focus({ preventScroll: true });
+  }
+}
+
+function currentItem() {
+  const li = list.children[current];
+  return li ? items.get(li.dataset.id) : null;
+}
+
+async function act(item, action, payload, message) {
+  const result = await attempt(() => api('POST', `/api/queue/${encodeURIComponent(item.id)}/${action}`, payload), message);
+  if (result !== undefined) await refreshItem(item.id);
+  return result;
+}
+
+async function bulk(action, payloadOf, label) {
+  const ids = [...selected];
+  let ok = 0;
+  const failed = [];
+  for (const id of ids) {
+    try {
+      await api('POST', `/api/queue/${encodeURIComponent(id)}/${action}`, payloadOf(items.get(id)));
+      ok++;
+      selected.delete(id);
+    } catch (e) {
+      failed.push(`${id}: ${e.message}`);
+    }
+  }
+  toast(`${label} ${ok} of ${ids.length}` + (failed.length ? `. Failed: ${failed.join('; ')}` : ''), failed.length > 0);
+  await load(false);
+}
+
+document.getElementById('bulk-reject').addEventListener('click', () => {
+  const reason = document.getElementById('bulk-reason').value.trim();
+  if (!reason) { toast('Give a reason for rejecting.', true); document.getElementById('bulk-reason').focus(); return; }
+  bulk('reject', () => ({ reason }), 'Rejected');
+});
+document.getElementById('bulk-hide').addEventListener('click', () => bulk('hide', () => ({}), 'Hid'));
+document.getElementById('bulk-assign').addEventListener('click', () => {
+  const to = document.getElementById('bulk-assignee').value.trim();
+  if (!to) { toast('Say whom to assign to.', true); document.getElementById('bulk-assignee').focus(); return; }
+  bulk('assign', () => ({ assignee: to }), 'Assigned');
+});
+selectAll.addEventListener('change', () => {
+  const f = filters();
+  for (const i of items.values()) if (matches(i, f)) {
+    if (selectAll.checked) selected.add(i.id); else selected.delete(i.id);
+  }
+  render();
+});
+more.addEventListener('click', () => load(true));
+document.getElementById('help-open').addEventListener('click', () => help.showModal());
+
+let typing;
+form.addEventListener('input', (e) => {
+  clearTimeout(typing);
+  typing = setTimeout(() => load(false), e.target.id === 'f-q' || e.target.id === 'f-assignee' ? 250 : 0);
+});
+form.addEventListener('submit', (e) => { e.preventDefault(); load(false); });
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) {
+    if (e.key === 'Escape') t.blur();
+    return;
+  }
+  if (help.open) return;
+  const n = list.children.length;
+  const item = currentItem();
+  switch (e.key) {
+    case 'j': current = Math.min(n - 1, current + 1); highlight(); break;
+    case 'k': current = Math.max(0, current - 1); highlight(); break;
+    case 'o': case 'Enter': if (item) location.assign(`/item/${encodeURIComponent(item.id)}`); else return; break;
+    case 'x': if (item) { if (selected.has(item.id)) selected.delete(item.id); else selected.add(item.id); render(); } break;
+    case 'c': if (item) act(item, 'claim', undefined, 'Claimed: you are replying'); break;
+    case 'a': if (item) act(item, 'approve', { version: item.version }, 'Approved: sending'); break;
+    case 'r': if (item) {
+      const reason = document.getElementById('bulk-reason').value.trim() || window.prompt('Reason for rejecting');
+      if (reason) act(item, 'reject', { reason }, 'Rejected');
+    } break;
+    case '/': document.getElementById('f-q').focus(); break;
+    case '?': help.showModal(); break;
+    default: return;
+  }
+  e.preventDefault();
+});
+
+setInterval(() => {
+  for (const li of list.children) {
+    const el = li.querySelector('[data-sla]');
+    const item = items.get(li.dataset.id);
+    if (!el || !item) continue;
+    const sla = slaText(item);
+    if (!sla) continue;
+    el.textContent = sla.text;
+    el.className = 'sla' + (sla.breached ? ' breached' : sla.soon ? ' soon' : '');
+  }
+}, 1000);
+
+let reloadTimer;
+live((update) => {
+  if (!update.itemId) return;
+  if (items.has(update.itemId) || update.type === 'drafted' || update.type === 'queued') {
+    refreshItem(update.itemId, update);
+  } else {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => load(false), 300);
+  }
+}, () => load(false));
+
+load(false);

@@ -1,0 +1,230 @@
+package io.earshot.reply.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.reply.messaging.Topics;
+import io.earshot.reply.redis.QueueStore;
+import io.earshot.testsupport.KafkaBrokerResource;
+import io.earshot.testsupport.RedisServerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard in a real headless Chromium: sign in, the queue, hostile comments, scripts, live updates, stats. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(RedisServerResource.class)
+class DashboardBrowserTest {
+
+    static final String IMG_XSS = "<img src=x onerror=alert(1)>";
+    static final String SCRIPT_XSS = "\"><script>window.__pwned=1;alert(2)</script>";
+    static final String ARABIC = "الخدمة كانت سيئة جداً، متى سيصل طلبي؟";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    QueueStore store;
+
+    private Browser browser;
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        Browser.requireChromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private WebElement row(String id) {
+        return browser.waitFor(By.cssSelector("li.row[data-id='" + id + "']"));
+    }
+
+    @Test
+    void signInAndSeeTheQueueMostUrgentFirstWithBadgesSlaAndScripts() {
+        String urgent = Items.newId("urgent");
+        String calm = Items.newId("calm");
+        String ru = Items.newId("ru");
+        String te = Items.newId("te");
+        store.createIfAbsent(Items.item(urgent, "facebook", "complaint", "es", 95, "Lucía Pérez",
+                "Llevo tres semanas esperando el reembolso y nadie contesta. ¿Qué pasa?", "Hola Lucía, lo sentimos…",
+                Duration.ofMinutes(75)));
+        store.createIfAbsent(Items.item(calm, "instagram", "praise", "en", 5, "Sam", "Love the new café menu ☕😍",
+                "Thank you Sam!", Duration.ofMinutes(3)));
+        store.createIfAbsent(Items.item(ru, "youtube", "neutral", "ru", 30, "Дмитрий", "Когда откроется новый магазин в Казани?",
+                "Здравствуйте, Дмитрий!", Duration.ofMinutes(20)));
+        store.createIfAbsent(Items.item(te, "x", "praise", "te", 20, "సాయి", "మీ సేవ చాలా బాగుంది, ధన్యవాదాలు!",
+                "ధన్యవాదాలు సాయి!", Duration.ofMinutes(10)));
+        browser = new Browser(base).login(TestUsers.ANA);
+
+        WebElement first = row(urgent);
+        row(calm);
+        var ids = browser.driver.findElements(By.cssSelector("li.row")).stream().map(e -> e.getDomAttribute("data-id"))
+                .filter(id -> id.equals(urgent) || id.equals(calm)).toList();
+        assertEquals(java.util.List.of(urgent, calm), ids, "most urgent first");
+        assertTrue(first.findElement(By.cssSelector(".badge.complaint")).isDisplayed());
+        assertEquals("P95", first.findElement(By.cssSelector(".badge.prio-high")).getText());
+        WebElement sla = first.findElement(By.cssSelector(".sla"));
+        assertTrue(sla.getDomAttribute("class").contains("breached"), "a complaint 75 minutes old broke its 1 h SLA");
+        assertTrue(sla.getText().startsWith("SLA breached"), sla.getText());
+        assertTrue(row(calm).findElement(By.cssSelector(".text")).getText().contains("☕😍"), "emoji intact");
+        assertEquals("Когда откроется новый магазин в Казани?", row(ru).findElement(By.cssSelector(".text")).getText());
+        assertEquals("మీ సేవ చాలా బాగుంది, ధన్యవాదాలు!", row(te).findElement(By.cssSelector(".text")).getText());
+        browser.js("return document.fonts.ready");
+        assertEquals(Boolean.TRUE, browser.js("return document.fonts.check('16px \"Noto Sans Telugu\"', 'సాయి')"));
+
+        browser.driver.findElement(By.id("f-label")).sendKeys("praise");
+        browser.wait.until(d -> d.findElements(By.cssSelector("li.row[data-id='" + urgent + "']")).isEmpty());
+        row(calm);
+        browser.driver.findElement(By.id("f-label")).sendKeys(Keys.HOME);
+        row(urgent);
+        browser.screenshot("queue");
+    }
+
+    @Test
+    void hostileCommentsShowAsTextAndRunNothing() {
+        String img = Items.newId("xss-img");
+        String script = Items.newId("xss-script");
+        store.createIfAbsent(Items.item(img, "facebook", "complaint", "en", 99, "<svg onload=alert(3)>", IMG_XSS,
+                "Hi <b onmouseover=alert(4)>there</b>", Duration.ofMinutes(1)));
+        store.createIfAbsent(Items.item(script, "mastodon", "complaint", "en", 99, "\" onfocus=\"alert(5)", SCRIPT_XSS,
+                "<script>alert(6)</script>", Duration.ofMinutes(1)));
+        browser = new Browser(base).login(TestUsers.ANA);
+
+        assertEquals(IMG_XSS, row(img).findElement(By.cssSelector(".text")).getText());
+        assertEquals(SCRIPT_XSS, row(script).findElement(By.cssSelector(".text")).getText());
+        assertEquals("<svg onload=alert(3)>", row(img).findElement(By.cssSelector(".name")).getText());
+        assertInert();
+        browser.screenshot("queue-hostile");
+
+        browser.open("/item/" + img);
+        browser.waitFor(By.id("comment-text"));
+        browser.wait.until(d -> IMG_XSS.equals(d.findElement(By.id("comment-text")).getText()));
+        assertEquals("Hi <b onmouseover=alert(4)>there</b>", browser.driver.findElement(By.id("draft")).getDomProperty("value"));
+        assertInert();
+        browser.screenshot("item-hostile");
+    }
+
+    private void assertInert() {
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "no dialog opened");
+        assertEquals(0L, browser.js("return document.querySelectorAll('main img, main svg, main script, main b').length"),
+                "no element injected");
+        assertNull(browser.js("return window.__pwned === undefined ? null : window.__pwned"), "no script ran");
+    }
+
+    @Test
+    void arabicReadsRightToLeftInsideALeftToRightPage() {
+        String ar = Items.newId("ar");
+        store.createIfAbsent(Items.item(ar, "facebook", "complaint", "ar", 80, "مريم", ARABIC, "مرحباً مريم، نأسف لذلك.",
+                Duration.ofMinutes(5)));
+        browser = new Browser(base).login(TestUsers.ANA);
+
+        WebElement text = row(ar).findElement(By.cssSelector(".text"));
+        assertEquals(ARABIC, text.getText());
+        assertEquals("auto", text.getDomAttribute("dir"));
+        assertEquals("rtl", browser.js("return getComputedStyle(arguments[0]).direction", text));
+        assertEquals("ltr", browser.js("return getComputedStyle(document.body).direction"));
+        browser.js("return document.fonts.ready");
+        assertEquals(Boolean.TRUE, browser.js("return document.fonts.check('16px \"Noto Sans Arabic\"', 'مريم')"));
+
+        browser.open("/item/" + ar);
+        WebElement comment = browser.waitFor(By.id("comment-text"));
+        browser.wait.until(d -> ARABIC.equals(comment.getText()));
+        assertEquals("rtl", browser.js("return getComputedStyle(arguments[0]).direction", comment));
+        WebElement draft = browser.driver.findElement(By.id("draft"));
+        assertEquals("rtl", browser.js("return getComputedStyle(arguments[0]).direction", draft));
+        browser.screenshot("item-arabic");
+    }
+
+    @Test
+    void aNewCommentAppearsWithoutReload() throws Exception {
+        browser = new Browser(base).login(TestUsers.BEN);
+        browser.awaitLive();
+        browser.js("window.__sameDocument = 'yes'");
+        String id = Items.newId("live");
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(Topics.COMMENTS_TRIAGED, "facebook:post-9",
+                    triaged(id, "El pedido llegó roto"))).get();
+        }
+        assertEquals("El pedido llegó roto", row(id).findElement(By.cssSelector(".text")).getText());
+        assertEquals("yes", browser.js("return window.__sameDocument"), "the page was not reloaded");
+    }
+
+    static String triaged(String id, String text) {
+        return """
+                {"eventId":"t-%1$s","comment":{"eventId":"i-%1$s","commentId":"%1$s","version":1,"action":"created",
+                 "platform":"facebook","externalId":"x-%1$s","threadId":"post-9",
+                 "author":{"id":"u1","handle":"lucia","displayName":"Lucía"},"text":"%2$s",
+                 "createdAt":"2026-11-01T10:00:00Z"},
+                 "triage":{"lang":"es","label":"complaint","confidence":0.8,"scores":{"complaint":0.8},
+                 "flags":[],"priority":70,"explanation":["roto (-)"],"model":"test"}}""".formatted(id, text);
+    }
+
+    @Test
+    void itemPageShowsTriageDraftCountAndChecks() {
+        String id = Items.newId("item");
+        store.createIfAbsent(Items.item(id, "x", "complaint", "en", 60, "Jo", "My order arrived broken, what now?",
+                "Hi Jo, sorry about that. Please DM us your order number so we can fix it. {signature}",
+                Duration.ofMinutes(2)));
+        browser = new Browser(base).login(TestUsers.ANA);
+        row(id).findElement(By.cssSelector("a.open")).click();
+        browser.waitFor(By.id("comment-text"));
+        browser.wait.until(d -> d.findElement(By.id("explanation")).getText().contains("roto"));
+        browser.wait.until(d -> d.findElement(By.id("char-count")).getText().endsWith("/ 280 characters"));
+        browser.wait.until(d -> d.findElement(By.id("lint")).getText().contains("Unresolved slot {signature}"));
+        assertTrue(browser.driver.findElement(By.id("suggestions")).getText().contains("Please DM us"));
+        browser.screenshot("item");
+    }
+
+    @Test
+    void statsPageDrawsItsChartsAndExportsCsv() {
+        store.createIfAbsent(Items.item(Items.newId("s1"), "facebook", "complaint", "en", 50, "A", "a", "d", Duration.ofHours(2)));
+        store.createIfAbsent(Items.item(Items.newId("s2"), "youtube", "praise", "es", 10, "B", "b", "d", Duration.ofHours(30)));
+        browser = new Browser(base).login(TestUsers.SUE);
+        browser.driver.findElement(By.linkText("Stats")).click();
+        browser.wait.until(d -> "6".equals(browser.js("return document.body.dataset.chartsDrawn || ''")));
+        for (String chart : new String[] {"byLabel", "byPlatform", "byLanguage", "responseTime", "slaBreaches", "byResponder"}) {
+            assertEquals(Boolean.TRUE, browser.js("const c = Chart.getChart(arguments[0]); return !!c && c.width > 0",
+                    browser.driver.findElement(By.id("chart-" + chart))), chart + " drawn");
+        }
+        Object csv = browser.driver.executeAsyncScript("const done = arguments[0];"
+                + "fetch('/api/dashboard/stats/byLabel.csv?days=7').then(r => r.text()).then(done)");
+        assertTrue(String.valueOf(csv).startsWith("day,"), String.valueOf(csv));
+        browser.screenshot("stats");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        browser = new Browser(base).login(TestUsers.ANA);
+        browser.driver.findElement(By.cssSelector("form.logout button")).click();
+        browser.waitFor(By.id("logged-out"));
+        browser.open("/");
+        browser.waitFor(By.id("username"));
+    }
+}
