@@ -30,8 +30,13 @@ public final class DashboardStats {
     public record Report(LocalDate from, LocalDate to, int comments, Map<String, Chart> charts) {
     }
 
-    /** The SLA of an item: minutes from queueing to the first reply. */
-    public static Duration sla(QueueItem item) {
+    /** When the first reply to an item was due: its own deadline, or the default per label from queueing. */
+    public static Instant deadline(QueueItem item, Instant queued) {
+        return item.slaDeadline() != null ? item.slaDeadline() : queued.plus(defaultSla(item));
+    }
+
+    /** The default SLA when an item carries no deadline: 1 h for complaints, 4 h otherwise, 24 h for praise. */
+    static Duration defaultSla(QueueItem item) {
         long minutes = switch (item.label() == null ? "" : item.label()) {
             case "complaint" -> 60;
             case "praise" -> 1440;
@@ -90,7 +95,7 @@ public final class DashboardStats {
                     byResponder.merge(who, 1.0, Double::sum);
                 }
             }
-            if (waited != null && waited.compareTo(sla(item)) > 0) {
+            if (waited != null && at.plus(waited).isAfter(deadline(item, at))) {
                 breaches[i]++;
             }
         }

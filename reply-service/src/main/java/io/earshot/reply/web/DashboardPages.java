@@ -2,7 +2,6 @@ package io.earshot.reply.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.inject.Inject;
@@ -62,35 +61,34 @@ public class DashboardPages {
     }
 
     @GET
-    @Authenticated
     @Operation(hidden = true)
     public Response queue() {
-        return page(Templates.queue(shell("Queue", "queue")));
+        return identity.isAnonymous() ? toLogin() : page(Templates.queue(shell("Queue", "queue")));
     }
 
     @GET
     @Path("item/{id}")
-    @Authenticated
     @Operation(hidden = true)
     public Response item(@PathParam("id") String id) {
-        return page(Templates.item(shell("Comment", "queue"), id));
+        return identity.isAnonymous() ? toLogin() : page(Templates.item(shell("Comment", "queue"), id));
     }
 
     @GET
     @Path("stats")
-    @Authenticated
     @Operation(hidden = true)
     public Response stats() {
-        return page(Templates.stats(shell("Stats", "stats")));
+        return identity.isAnonymous() ? toLogin() : page(Templates.stats(shell("Stats", "stats")));
     }
 
     /** Ends the session: the form posts the page's CSRF token, so a foreign page cannot sign a user out. */
     @POST
     @Path("logout")
-    @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response logout(@FormParam("csrf") String token) {
+        if (identity.isAnonymous()) {
+            return toLogin();
+        }
         if (!csrf.isValid(token, identity.getPrincipal().getName())) {
             return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN)
                     .entity("Stale page: reload it and sign out again.").build();
@@ -105,6 +103,14 @@ public class DashboardPages {
         String role = identity.hasRole("admin") ? "admin" : identity.hasRole("supervisor") ? "supervisor" : "responder";
         String user = identity.getPrincipal().getName();
         return new Shell(title, user, role, !"responder".equals(role), csrf.issue(user), active);
+    }
+
+    /**
+     * Pages send a visitor without a session to the login form themselves: the form mechanism has no login page to
+     * redirect to, so {@code /api} keeps answering 401 to clients without credentials.
+     */
+    private static Response toLogin() {
+        return Response.seeOther(URI.create("/login")).header("Cache-Control", "no-store").build();
     }
 
     private static Response page(TemplateInstance page) {

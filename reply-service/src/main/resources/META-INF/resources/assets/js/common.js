@@ -138,8 +138,7 @@ export function claimHolder(item) {
 }
 
 export function assigneeOf(item) {
-  const a = item && item.assignee;
-  return a && typeof a === 'object' ? (a.user || a.team || a.name) : a || null;
+  return item ? item.assignee || (item.team ? `team ${item.team}` : null) : null;
 }
 
 const SLA_MINUTES = { complaint: 60, neutral: 240, praise: 1440 };

@@ -34,6 +34,10 @@ function renderComment() {
       ? h('button', { type: 'button', id: 'reveal', class: 'link', onclick: reveal }, 'Reveal personal data (audited)') : null);
 }
 
+function publishError() {
+  return item.lastPublishError || (item.publication && item.publication.lastError) || null;
+}
+
 function hasPii() { return (item.pii || item.piiSpans || []).length > 0; }
 
 async function reveal() {
@@ -71,7 +75,9 @@ function renderStatus() {
     who ? h('span', { class: 'claim' + (who === me ? ' mine' : ''), id: 'claim-holder' },
       who === me ? 'You are replying' : `${who} is replying`) : null, ' ',
     sla ? h('span', { class: 'sla' + (sla.breached ? ' breached' : '') }, sla.text) : null,
-    item.failure || item.failureReason ? h('p', { class: 'error' }, 'Publishing failed: ', item.failure || item.failureReason) : null);
+    publishError() ? h('p', { class: 'error', id: 'publish-error' }, 'Publishing failed: ', publishError()) : null,
+    item.publication && item.publication.tokenExpired ? h('p', { class: 'error' }, 'The platform token expired: an admin must renew it.') : null);
+  $('retry').hidden = item.state !== 'failed';
   const open = isOpen(item);
   $('claim').disabled = !open || mine() || (who && who !== me && !isSupervisor);
   $('claim').textContent = who && who !== me && isSupervisor ? 'Take over' : 'Claim';
@@ -161,12 +167,16 @@ async function post(action, payload, message) {
   const res = await attempt(() => api('POST', `${base}/${action}`, payload), message);
   if (res !== undefined) {
     if (res && res.id) item = res; else await load();
-    render(action === 'claim');
+    render(action.startsWith('claim'));
   }
   return res;
 }
 
-$('claim').addEventListener('click', () => post('claim', undefined, 'Claimed: you are replying'));
+$('claim').addEventListener('click', () => {
+  const takeover = holder() && holder() !== me && isSupervisor;
+  post(takeover ? 'claim?takeover=true' : 'claim', undefined, takeover ? 'Taken over: you are replying' : 'Claimed: you are replying');
+});
+$('retry').addEventListener('click', () => post('retry', undefined, 'Sending again'));
 $('release').addEventListener('click', () => post('release', undefined, 'Released'));
 $('save').addEventListener('click', save);
 $('approve').addEventListener('click', async () => {
@@ -180,20 +190,17 @@ $('reject').addEventListener('click', () => {
 });
 $('escalate').addEventListener('click', () => post('escalate', {}, 'Escalated'));
 $('snooze').addEventListener('click', () => {
-  const d = $('snooze-for').value;
-  const hours = d === 'P1D' ? 24 : d === 'PT4H' ? 4 : 1;
-  post('snooze', { duration: d, until: new Date(Date.now() + hours * 3600000).toISOString() }, 'Snoozed');
+  post('snooze', { minutes: Number($('snooze-for').value) }, 'Snoozed');
 });
 $('hide').addEventListener('click', () => post('hide', {}, 'Hidden on the platform'));
 draft.addEventListener('input', () => onDraftChanged(true));
 
 async function loadSuggestions() {
   let list = item.suggestions || null;
-  if (!list) {
-    try { list = await api('GET', `${base}/suggestions`); } catch (e) { list = []; }
-  }
   if (list && !Array.isArray(list)) list = list.suggestions || list.items || [];
-  const all = [...(item.draft ? [{ text: item.draft.text, source: item.draft.source || 'template' }] : []), ...(list || [])];
+  const all = [...(item.draft ? [{ text: item.draft.text, source: item.draft.source || 'template' }] : []),
+    ...(item.suggestion ? [{ text: item.suggestion, source: 'suggested' }] : []),
+    ...(list || []).map(s => ({ text: s.text || s.reply, source: s.source || 'learned' }))];
   fill($('suggestions'), all.map(s => h('li', {},
     h('span', { class: 'badge' }, s.source || s.kind || 'suggestion'), ' ',
     h('span', { dir: 'auto' }, s.text), ' ',

@@ -1,6 +1,6 @@
 // The queue page: filters, badges, SLA countdown, who is replying, bulk actions, keyboard, live updates.
 import {
-  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, me, slaText, toast, when
+  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, me, slaDeadline, slaText, toast, when
 } from './common.js';
 
 const list = document.getElementById('queue');
@@ -29,7 +29,7 @@ function matches(item, f) {
   if (f.platform && item.platform !== f.platform) return false;
   if (f.lang && item.lang !== f.lang) return false;
   if (f.flag && !(item.flags || []).includes(f.flag)) return false;
-  if (f.assignee && (assigneeOf(item) || '').toLowerCase() !== f.assignee.toLowerCase()) return false;
+  if (f.assignee && ![item.assignee, item.team].some(a => (a || '').toLowerCase() === f.assignee.toLowerCase())) return false;
   if (f.q) {
     const q = f.q.toLocaleLowerCase();
     const a = item.author || {};
@@ -43,7 +43,7 @@ function query(cursor) {
   const f = filters();
   const params = new URLSearchParams({ limit: '50' });
   for (const k of ['label', 'platform', 'lang', 'assignee', 'flag', 'q']) if (f[k]) params.set(k, f[k]);
-  if (f.state && f.state !== '*') params.set('state', f.state);
+  if (f.state !== '*') params.set('state', f.state || 'pending,claimed,escalated,snoozed,failed');
   if (cursor) params.set('cursor', cursor);
   return '/api/queue?' + params;
 }
@@ -110,7 +110,7 @@ function render() {
 }
 
 function order(a, b) {
-  return (b.priority - a.priority) || (new Date(b.commentCreatedAt) - new Date(a.commentCreatedAt));
+  return (b.priority - a.priority) || (slaDeadline(a) - slaDeadline(b));
 }
 
 async function load(append) {
@@ -169,33 +169,29 @@ async function act(item, action, payload, message) {
   return result;
 }
 
-async function bulk(action, payloadOf, label) {
+async function bulk(action, extra, label) {
   const ids = [...selected];
-  let ok = 0;
-  const failed = [];
-  for (const id of ids) {
-    try {
-      await api('POST', `/api/queue/${encodeURIComponent(id)}/${action}`, payloadOf(items.get(id)));
-      ok++;
-      selected.delete(id);
-    } catch (e) {
-      failed.push(`${id}: ${e.message}`);
-    }
-  }
-  toast(`${label} ${ok} of ${ids.length}` + (failed.length ? `. Failed: ${failed.join('; ')}` : ''), failed.length > 0);
+  const res = await attempt(() => api('POST', `/api/queue/bulk/${action}`, { ids, ...extra }));
+  if (!res) return;
+  const results = res.results || {};
+  const refused = (r) => /^\d{3} /.test(String(r));
+  const failed = Object.entries(results).filter(([, r]) => refused(r));
+  for (const [id, r] of Object.entries(results)) if (!refused(r)) selected.delete(id);
+  toast(`${label} ${ids.length - failed.length} of ${ids.length}`
+    + (failed.length ? `. Not done: ${failed.map(([id, r]) => `${id} (${r})`).join('; ')}` : ''), failed.length > 0);
   await load(false);
 }
 
 document.getElementById('bulk-reject').addEventListener('click', () => {
   const reason = document.getElementById('bulk-reason').value.trim();
   if (!reason) { toast('Give a reason for rejecting.', true); document.getElementById('bulk-reason').focus(); return; }
-  bulk('reject', () => ({ reason }), 'Rejected');
+  bulk('reject', { reason }, 'Rejected');
 });
-document.getElementById('bulk-hide').addEventListener('click', () => bulk('hide', () => ({}), 'Hid'));
+document.getElementById('bulk-hide').addEventListener('click', () => bulk('hide', {}, 'Hid'));
 document.getElementById('bulk-assign').addEventListener('click', () => {
   const to = document.getElementById('bulk-assignee').value.trim();
   if (!to) { toast('Say whom to assign to.', true); document.getElementById('bulk-assignee').focus(); return; }
-  bulk('assign', () => ({ assignee: to }), 'Assigned');
+  bulk('assign', to.includes(' ') || to.startsWith('team:') ? { team: to.replace(/^team:/, '') } : { assignee: to }, 'Assigned');
 });
 selectAll.addEventListener('change', () => {
   const f = filters();

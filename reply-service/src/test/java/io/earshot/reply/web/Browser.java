@@ -73,7 +73,7 @@ public final class Browser implements AutoCloseable {
     Browser login(String user) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.password(user));
         driver.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
         return this;

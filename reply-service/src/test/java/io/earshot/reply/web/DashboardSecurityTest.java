@@ -25,7 +25,7 @@ class DashboardSecurityTest {
 
     static String session(String user) {
         Response r = given().redirects().follow(false).formParam("j_username", user)
-                .formParam("j_password", TestUsers.PASSWORD).post("/j_security_check");
+                .formParam("j_password", TestUsers.password(user)).post("/j_security_check");
         r.then().statusCode(302);
         return r.getCookie("quarkus-credential");
     }
@@ -51,8 +51,11 @@ class DashboardSecurityTest {
 
     @Test
     void pagesNeedASignedInUser() {
-        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", endsWith("/login"));
-        given().redirects().follow(false).get("/stats").then().statusCode(302).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/stats").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/item/x").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/api/queue").then().statusCode(401);
+        given().redirects().follow(false).get("/api/live").then().statusCode(401);
         given().redirects().follow(false).formParam("j_username", TestUsers.ANA).formParam("j_password", "wrong")
                 .post("/j_security_check").then().statusCode(302).header("Location", containsString("/login?error"));
     }
@@ -60,7 +63,7 @@ class DashboardSecurityTest {
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
         Response r = given().redirects().follow(false).formParam("j_username", TestUsers.ANA)
-                .formParam("j_password", TestUsers.PASSWORD).post("/j_security_check");
+                .formParam("j_password", TestUsers.password(TestUsers.ANA)).post("/j_security_check");
         r.then().statusCode(302).header("Location", endsWith("/"));
         String setCookie = r.getHeaders().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("quarkus-credential=")).findFirst().orElseThrow();

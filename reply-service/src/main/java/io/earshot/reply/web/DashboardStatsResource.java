@@ -1,7 +1,6 @@
 package io.earshot.reply.web;
 
 import io.earshot.commons.api.ProblemException;
-import io.earshot.reply.config.ReplyConfig;
 import io.earshot.reply.domain.DashboardStats;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore;
@@ -27,13 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/dashboard/stats")
 @Authenticated
 @Blocking
-public class StatsResource {
+public class DashboardStatsResource {
 
     @Inject
     QueueStore store;
-
-    @Inject
-    ReplyConfig config;
 
     Clock clock = Clock.systemUTC();
 
@@ -48,7 +44,8 @@ public class StatsResource {
         }
         Instant now = clock.instant();
         return DashboardStats.report(allItems(), LocalDate.ofInstant(now, ZoneOffset.UTC), days, now,
-                item -> null, QueueItem::updatedAt);
+                item -> item.approval() == null ? null : item.approval().by(),
+                item -> item.publication() == null ? null : item.publication().publishedAt());
     }
 
     @GET
@@ -67,12 +64,7 @@ public class StatsResource {
 
     private List<QueueItem> allItems() {
         List<QueueItem> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            QueueStore.Page page = store.page(new QueueStore.Filter(null, null, null), cursor, config.maxPageSize());
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        store.forEach(all::add);
         return all;
     }
 }

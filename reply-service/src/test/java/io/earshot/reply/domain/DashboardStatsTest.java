@@ -1,0 +1,63 @@
+package io.earshot.reply.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DashboardStatsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    static QueueItem item(String id, String label, String platform, String lang, QueueItem.State state, Duration age,
+            Duration repliedAfter, String by) {
+        Instant at = NOW.minus(age);
+        QueueItem.Builder b = new QueueItem.Builder().id(id).commentId(id).platform(platform).threadKey("t").threadId("t")
+                .text("x").commentCreatedAt(at).lang(lang).label(label).flags(List.of()).priority(50)
+                .scores(Map.of()).explanation(List.of()).state(state).version(1).queuedAt(at).updatedAt(at)
+                .pii(List.of()).publication(QueueItem.Publication.NONE);
+        if (repliedAfter != null) {
+            b.approval(new QueueItem.Approval(by, at, "r", "k", List.of()))
+                    .publication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
+        }
+        return b.build();
+    }
+
+    @Test
+    void countsPerDayLanguageResponseTimesBreachesAndResponders() {
+        List<QueueItem> items = List.of(
+                item("a", "complaint", "facebook", "en", QueueItem.State.published, Duration.ofHours(3), Duration.ofMinutes(30), "ana"),
+                item("b", "complaint", "x", "ar", QueueItem.State.published, Duration.ofHours(4), Duration.ofMinutes(90), "ben"),
+                item("c", "praise", "x", "ar", QueueItem.State.pending, Duration.ofHours(2), null, null),
+                item("d", "complaint", "x", "ru", QueueItem.State.pending, Duration.ofHours(2), null, null),
+                item("old", "praise", "x", "en", QueueItem.State.pending, Duration.ofDays(10), null, null));
+        DashboardStats.Report r = DashboardStats.report(items, LocalDate.of(2026, 11, 23), 7, NOW,
+                i -> i.approval() == null ? null : i.approval().by(),
+                i -> i.publication() == null ? null : i.publication().publishedAt());
+
+        assertEquals(4, r.comments());
+        DashboardStats.Chart byLabel = r.charts().get("byLabel");
+        assertEquals("2026-11-17", byLabel.labels().get(0));
+        assertEquals(List.of("complaint", "praise"), byLabel.series().stream().map(DashboardStats.Series::name).toList());
+        assertEquals(3.0, byLabel.series().get(0).data().get(6));
+        assertEquals(List.of("ar", "en", "ru"), r.charts().get("byLanguage").labels());
+        DashboardStats.Chart times = r.charts().get("responseTime");
+        assertEquals(List.of("complaint"), times.labels());
+        assertEquals(30.0, times.series().get(0).data().get(0), "median of 30 and 90 by nearest rank");
+        assertEquals(90.0, times.series().get(1).data().get(0));
+        // b replied after 90 min > 60; d waits 2 h > 60; c praise waits 2 h < 24 h
+        assertEquals(2.0, r.charts().get("slaBreaches").series().get(0).data().get(6));
+        assertEquals(List.of("ana", "ben"), r.charts().get("byResponder").labels());
+    }
+
+    @Test
+    void csvIsWhatTheChartShowsWithFormulasDefused() {
+        DashboardStats.Chart c = new DashboardStats.Chart("t", "comments", "responder", List.of("=HYPERLINK(\"x\")", "ana"),
+                List.of(new DashboardStats.Series("replies", List.of(2.0, 1.5))));
+        assertEquals("responder,replies\r\n\"'=HYPERLINK(\"\"x\"\")\",2\r\nana,1.5\r\n", DashboardStats.csv(c));
+    }
+}
