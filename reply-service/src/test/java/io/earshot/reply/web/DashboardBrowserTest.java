@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -217,6 +218,45 @@ class DashboardBrowserTest {
                 + "fetch('/api/dashboard/stats/byLabel.csv?days=7').then(r => r.text()).then(done)");
         assertTrue(String.valueOf(csv).startsWith("day,"), String.valueOf(csv));
         browser.screenshot("stats");
+    }
+
+    @Test
+    void labelledControlsVisibleFocusAndNoSidewaysScrollingAt200PercentZoom() {
+        String id = Items.newId("zoom");
+        store.createIfAbsent(Items.item(id, "facebook", "complaint", "en", 70, "Jo", "A long comment ".repeat(20), "Hi Jo",
+                Duration.ofMinutes(1)));
+        browser = new Browser(base).login(TestUsers.ANA);
+        row(id);
+        for (String page : new String[] {"/", "/item/" + id, "/stats"}) {
+            browser.open(page);
+            browser.waitFor(By.id("main"));
+            assertEquals(0L, browser.js("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+                    + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).length"),
+                    page + ": every control has a label");
+            // 200% zoom of a 1280 px window: the page gets 640 CSS pixels and must reflow, not scroll sideways
+            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 640, "height", 450, "deviceScaleFactor", 2, "mobile", false));
+            browser.wait.until(d -> ((Number) browser.js("return window.innerWidth")).intValue() == 640);
+            try {
+                browser.wait.until(d -> ((Number) browser.js("return document.documentElement.scrollWidth")).intValue() <= 640);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError(page + " scrolls sideways at 200%: " + browser.js(
+                        "return document.documentElement.scrollWidth") + " px wide (" + browser.screenshot("zoom-failed") + ")");
+            }
+            if (page.equals("/")) {
+                browser.screenshot("queue-200-percent");
+            }
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        browser.open("/");
+        row(id);
+        browser.driver.findElement(By.tagName("body")).sendKeys("j");
+        WebElement focused = browser.driver.switchTo().activeElement();
+        assertEquals("Open", focused.getText(), "j moves focus to the first comment's link");
+        assertEquals("solid", String.valueOf(browser.js("return getComputedStyle(document.activeElement).outlineStyle")),
+                "focus is visible");
+        browser.driver.findElement(By.tagName("body")).sendKeys("?");
+        browser.waitFor(By.id("help"));
     }
 
     @Test
