@@ -188,7 +188,7 @@ export function maskedText(item, revealed) {
   for (const s of spans) {
     if (s.start < at) continue;
     out.push(text.slice(at, s.start));
-    out.push(h('span', { class: 'pii', title: `hidden ${s.type || 'personal data'}` }, `[${s.type || 'personal data'}]`));
+    out.push(h('span', { class: 'pii', title: `hidden: ${s.type || 'personal data'}` }, `[${s.type || 'personal data'}]`));
     at = s.end;
   }
   out.push(text.slice(at));

@@ -46,6 +46,7 @@ async function reveal() {
     if (res.text) item.text = res.text;
     revealed = true;
     renderComment();
+    loadHistory();
   }
 }
 

@@ -1,6 +1,6 @@
 // The queue page: filters, badges, SLA countdown, who is replying, bulk actions, keyboard, live updates.
 import {
-  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, me, slaDeadline, slaText, toast, when
+  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, maskedText, me, slaDeadline, slaText, toast, when
 } from './common.js';
 
 const list = document.getElementById('queue');
@@ -88,7 +88,7 @@ function row(item) {
         assignee ? h('span', {}, `→ ${assignee}`) : null),
       h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
         a.handle && a.displayName ? h('span', { class: 'muted' }, ' @', h('bdi', {}, a.handle)) : null),
-      h('p', { class: 'text', dir: 'auto', lang: item.lang || undefined }, item.text)),
+      h('p', { class: 'text', dir: 'auto', lang: item.lang || undefined }, maskedText(item, false))),
     h('div', { class: 'side' },
       sla ? h('div', { class: 'sla' + (sla.breached ? ' breached' : sla.soon ? ' soon' : ''), 'data-sla': '1' }, sla.text) : null,
       h('div', { class: 'claim-slot' }, claimLine(item)),

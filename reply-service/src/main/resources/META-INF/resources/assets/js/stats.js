@@ -51,7 +51,7 @@ async function draw() {
     canvas.dataset.drawn = String(chart.labels.length);
     const fig = canvas.closest('figure');
     let table = fig.querySelector('table');
-    if (!table) { table = h('table', { class: 'visually-hidden' }); fig.append(table); }
+    if (!table) { table = h('table'); fig.append(h('div', { class: 'visually-hidden' }, table)); }
     fill(table, h('caption', {}, chart.title),
       h('tr', {}, h('th', {}, chart.axis), chart.series.map(s => h('th', {}, s.name))),
       chart.labels.map((l, i) => h('tr', {}, h('th', {}, l), chart.series.map(s => h('td', {}, String(s.data[i]))))));

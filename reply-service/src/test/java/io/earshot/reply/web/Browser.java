@@ -57,7 +57,14 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait = waiting(Duration.ofSeconds(15));
+    }
+
+    /** A wait that retries when the page re-rendered the element it was reading (live updates do that). */
+    WebDriverWait waiting(Duration timeout) {
+        WebDriverWait w = new WebDriverWait(driver, timeout);
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
     }
 
     String url(String path) {

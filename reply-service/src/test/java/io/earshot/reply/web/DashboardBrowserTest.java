@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.testsupport.KafkaBrokerResource;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,13 +25,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /** The dashboard in a real headless Chromium: sign in, the queue, hostile comments, scripts, live updates, stats. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
@@ -59,16 +65,25 @@ class DashboardBrowserTest {
         }
     }
 
+    /** The text of a part of a row, read again if a live update re-rendered the row meanwhile. */
+    private String rowText(String id, String css) {
+        row(id);
+        return browser.wait.until(d -> d.findElement(By.cssSelector("li.row[data-id='" + id + "'] " + css)).getText());
+    }
+
     private WebElement row(String id) {
         return browser.waitFor(By.cssSelector("li.row[data-id='" + id + "']"));
     }
 
     @Test
+    @Order(1)
     void signInAndSeeTheQueueMostUrgentFirstWithBadgesSlaAndScripts() {
         String urgent = Items.newId("urgent");
         String calm = Items.newId("calm");
         String ru = Items.newId("ru");
         String te = Items.newId("te");
+        store.createIfAbsent(Items.item(Items.newId("ar"), "instagram", "complaint", "ar", 60, "مريم", ARABIC,
+                "مرحباً مريم، نأسف لذلك.", Duration.ofMinutes(12)));
         store.createIfAbsent(Items.item(urgent, "facebook", "complaint", "es", 95, "Lucía Pérez",
                 "Llevo tres semanas esperando el reembolso y nadie contesta. ¿Qué pasa?", "Hola Lucía, lo sentimos…",
                 Duration.ofMinutes(75)));
@@ -80,19 +95,17 @@ class DashboardBrowserTest {
                 "ధన్యవాదాలు సాయి!", Duration.ofMinutes(10)));
         browser = new Browser(base).login(TestUsers.ANA);
 
-        WebElement first = row(urgent);
+        row(urgent);
         row(calm);
         var ids = browser.driver.findElements(By.cssSelector("li.row")).stream().map(e -> e.getDomAttribute("data-id"))
                 .filter(id -> id.equals(urgent) || id.equals(calm)).toList();
         assertEquals(java.util.List.of(urgent, calm), ids, "most urgent first");
-        assertTrue(first.findElement(By.cssSelector(".badge.complaint")).isDisplayed());
-        assertEquals("P95", first.findElement(By.cssSelector(".badge.prio-high")).getText());
-        WebElement sla = first.findElement(By.cssSelector(".sla"));
-        assertTrue(sla.getDomAttribute("class").contains("breached"), "a complaint 75 minutes old broke its 1 h SLA");
-        assertTrue(sla.getText().startsWith("SLA breached"), sla.getText());
-        assertTrue(row(calm).findElement(By.cssSelector(".text")).getText().contains("☕😍"), "emoji intact");
-        assertEquals("Когда откроется новый магазин в Казани?", row(ru).findElement(By.cssSelector(".text")).getText());
-        assertEquals("మీ సేవ చాలా బాగుంది, ధన్యవాదాలు!", row(te).findElement(By.cssSelector(".text")).getText());
+        assertEquals("complaint", rowText(urgent, ".badge.complaint"));
+        assertEquals("P95", rowText(urgent, ".badge.prio-high"));
+        assertTrue(rowText(urgent, ".sla.breached").startsWith("SLA breached"), "a complaint 75 minutes old broke its 1 h SLA");
+        assertTrue(rowText(calm, ".text").contains("☕😍"), "emoji intact");
+        assertEquals("Когда откроется новый магазин в Казани?", rowText(ru, ".text"));
+        assertEquals("మీ సేవ చాలా బాగుంది, ధన్యవాదాలు!", rowText(te, ".text"));
         browser.js("return document.fonts.ready");
         assertEquals(Boolean.TRUE, browser.js("return document.fonts.check('16px \"Noto Sans Telugu\"', 'సాయి')"));
 
@@ -114,9 +127,9 @@ class DashboardBrowserTest {
                 "<script>alert(6)</script>", Duration.ofMinutes(1)));
         browser = new Browser(base).login(TestUsers.ANA);
 
-        assertEquals(IMG_XSS, row(img).findElement(By.cssSelector(".text")).getText());
-        assertEquals(SCRIPT_XSS, row(script).findElement(By.cssSelector(".text")).getText());
-        assertEquals("<svg onload=alert(3)>", row(img).findElement(By.cssSelector(".name")).getText());
+        assertEquals(IMG_XSS, rowText(img, ".text"));
+        assertEquals(SCRIPT_XSS, rowText(script, ".text"));
+        assertEquals("<svg onload=alert(3)>", rowText(img, ".name"));
         assertInert();
         browser.screenshot("queue-hostile");
 
@@ -142,10 +155,10 @@ class DashboardBrowserTest {
                 Duration.ofMinutes(5)));
         browser = new Browser(base).login(TestUsers.ANA);
 
-        WebElement text = row(ar).findElement(By.cssSelector(".text"));
-        assertEquals(ARABIC, text.getText());
-        assertEquals("auto", text.getDomAttribute("dir"));
-        assertEquals("rtl", browser.js("return getComputedStyle(arguments[0]).direction", text));
+        assertEquals(ARABIC, rowText(ar, ".text"));
+        String sel = "li.row[data-id='" + ar + "'] .text";
+        assertEquals("auto", browser.js("return document.querySelector(arguments[0]).getAttribute('dir')", sel));
+        assertEquals("rtl", browser.js("return getComputedStyle(document.querySelector(arguments[0])).direction", sel));
         assertEquals("ltr", browser.js("return getComputedStyle(document.body).direction"));
         browser.js("return document.fonts.ready");
         assertEquals(Boolean.TRUE, browser.js("return document.fonts.check('16px \"Noto Sans Arabic\"', 'مريم')"));
@@ -173,7 +186,7 @@ class DashboardBrowserTest {
             producer.send(new ProducerRecord<>(Topics.COMMENTS_TRIAGED, "facebook:post-9",
                     triaged(id, "El pedido llegó roto"))).get();
         }
-        assertEquals("El pedido llegó roto", row(id).findElement(By.cssSelector(".text")).getText());
+        assertEquals("El pedido llegó roto", rowText(id, ".text"));
         assertEquals("yes", browser.js("return window.__sameDocument"), "the page was not reloaded");
     }
 
@@ -257,6 +270,32 @@ class DashboardBrowserTest {
                 "focus is visible");
         browser.driver.findElement(By.tagName("body")).sendKeys("?");
         browser.waitFor(By.id("help"));
+    }
+
+    @Test
+    void personalDataIsMaskedAndOnlyASupervisorRevealsItAudited() {
+        String id = Items.newId("pii");
+        String text = "Call me on +34 600 123 456 or write to lucia@example.com";
+        int phone = text.indexOf("+34");
+        int email = text.indexOf("lucia@");
+        String masked = "Call me on [phone] or write to [email]";
+        store.createIfAbsent(Items.builder(id, "facebook", "complaint", "es", 75, "Lucía", text, "Hola Lucía",
+                Duration.ofMinutes(3)).pii(List.of(new QueueItem.Pii("phone", phone, phone + 15),
+                        new QueueItem.Pii("email", email, text.length()))).build());
+        browser = new Browser(base).login(TestUsers.ANA);
+        assertEquals(masked, rowText(id, ".text"));
+        browser.open("/item/" + id);
+        browser.wait.until(d -> d.findElement(By.id("comment-text")).getText().equals(masked));
+        assertTrue(browser.driver.findElements(By.id("reveal")).isEmpty(), "a responder cannot reveal");
+        browser.close();
+
+        browser = new Browser(base).login(TestUsers.SUE);
+        browser.open("/item/" + id);
+        browser.wait.until(d -> d.findElement(By.id("comment-text")).getText().equals(masked));
+        browser.waitFor(By.id("reveal")).click();
+        browser.wait.until(d -> d.findElement(By.id("comment-text")).getText().equals(text));
+        browser.wait.until(d -> d.findElement(By.id("history")).getText().contains("revealed_personal_data"));
+        browser.screenshot("item-pii-revealed");
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two responders side by side in real Chromium: Ana claims, Ben sees it live and cannot approve; Ana edits, the
@@ -87,7 +86,7 @@ class DashboardWorkflowBrowserTest {
         ana.wait.until(d -> d.findElement(By.id("claim-holder")).getText().equals("You are replying"));
 
         long claimedAt = System.nanoTime();
-        new WebDriverWait(ben.driver, Duration.ofSeconds(5)).until(d -> d
+        ben.waiting(Duration.ofSeconds(5)).until(d -> d
                 .findElement(By.cssSelector("li.row[data-id='" + id + "'] .claim")).getText().equals("ana is replying"));
         long seenAfterMs = (System.nanoTime() - claimedAt) / 1_000_000;
         ben.screenshot("queue-live-claim");
@@ -122,7 +121,7 @@ class DashboardWorkflowBrowserTest {
         assertTrue(String.valueOf(refused.get("detail")).contains("ana"), String.valueOf(refused));
 
         ana.driver.findElement(By.id("approve")).click();
-        new WebDriverWait(ana.driver, Duration.ofSeconds(30))
+        ana.waiting(Duration.ofSeconds(30))
                 .until(d -> d.findElement(By.id("state")).getText().equals("published"));
         ana.screenshot("item-published");
         PlatformStubs.server().verify(1, postRequestedFor(urlEqualTo("/fb/" + ext + "/comments"))
