@@ -25,7 +25,7 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
     }
 
     public static ModelSpec spam() {
-        return new ModelSpec(SPAM, new String[] {"ok", "spam"}, "spam", Features.Config.defaults(18, true),
+        return new ModelSpec(SPAM, new String[] {"ok", "spam"}, "spam", Features.Config.defaults(20, true),
                 new Trainer.Settings(8, 0.05, 1e-6, 1.0, SEED, 10, true, 1.0, 0.0, Map.of("*", 0.05, "youtube-spam", 1.0)));
     }
 

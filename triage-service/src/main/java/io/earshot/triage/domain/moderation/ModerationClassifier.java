@@ -31,6 +31,8 @@ public final class ModerationClassifier {
     private final Features spamFeatures;
     private final Features abusiveFeatures;
     private final Settings settings;
+    /** Both models use the same feature space: one extraction serves both. */
+    private final boolean sharedFeatures;
     private final UrgencyCues promotion = UrgencyCues.fromResource("model/promotion.tsv");
     private final ThreadLocal<FeatureVector> buffer = ThreadLocal.withInitial(() -> new FeatureVector(true));
 
@@ -40,6 +42,7 @@ public final class ModerationClassifier {
         this.spamFeatures = new Features(spam.config(), lexicon);
         this.abusiveFeatures = new Features(abusive.config(), lexicon);
         this.settings = settings;
+        this.sharedFeatures = spam.config().equals(abusive.config());
     }
 
     public Settings settings() {
@@ -55,7 +58,9 @@ public final class ModerationClassifier {
         spamFeatures.extract(text, lang, platform, x);
         spam.probabilities(x, p);
         double pSpam = p[spam.labelIndex("spam")];
-        abusiveFeatures.extract(text, lang, platform, x);
+        if (!sharedFeatures) {
+            abusiveFeatures.extract(text, lang, platform, x);
+        }
         abusive.probabilities(x, p);
         int abusiveIndex = abusive.labelIndex("abusive");
         double pAbusive = p[abusiveIndex];
