@@ -56,6 +56,11 @@ public class PlatformHttp {
     }
 
     public Reply get(String url, String bearerToken) throws IOException {
+        return get(url, bearerToken, null);
+    }
+
+    /** A GET with the platform's required {@code User-Agent} (Reddit throttles generic ones); null for the default. */
+    public Reply get(String url, String bearerToken, String userAgent) throws IOException {
         URI uri;
         try {
             uri = URI.create(safeQuery(url));
@@ -66,6 +71,9 @@ public class PlatformHttp {
                 .header("Accept", "application/json").GET();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -2,6 +2,7 @@ package io.earshot.ingest.connector;
 
 import io.earshot.ingest.config.GoogleReviewsConfig;
 import io.earshot.ingest.config.IngestConfig;
+import io.earshot.ingest.config.RedditConfig;
 import io.earshot.ingest.config.TrustpilotConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -52,6 +53,12 @@ public class PollScheduler {
     @Inject
     TrustpilotPoller trustpilotReviews;
 
+    @Inject
+    RedditConfig reddit;
+
+    @Inject
+    RedditPoller redditMentions;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
@@ -60,7 +67,7 @@ public class PollScheduler {
         }
         boolean any = !config.youtube().channels().isEmpty() || !config.mastodon().accounts().isEmpty()
                 || !config.x().accounts().isEmpty() || !google.locations().isEmpty()
-                || !trustpilot.businessUnits().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
+                || !trustpilot.businessUnits().isEmpty() || !reddit.accounts().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
         if (!any) {
             LOG.info("no poller accounts configured; only webhooks, the API and import take comments");
             return;
@@ -75,6 +82,7 @@ public class PollScheduler {
         schedule("x", config.pollers().xInterval(), x::pollAll, !config.x().accounts().isEmpty());
         schedule("google", google.interval(), googleReviews::pollAll, !google.locations().isEmpty());
         schedule("trustpilot", trustpilot.interval(), trustpilotReviews::pollAll, !trustpilot.businessUnits().isEmpty());
+        schedule("reddit", reddit.interval(), redditMentions::pollAll, !reddit.accounts().isEmpty());
         schedule("meta-reconcile", config.pollers().metaReconcileInterval(), meta::reconcileAll, true);
     }
 

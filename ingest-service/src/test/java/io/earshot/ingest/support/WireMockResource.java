@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every platform API (Graph, YouTube, Mastodon, X, Google Business Profile, Trustpilot) as one WireMock server on a dynamic port; the service's base URLs
+ * Every platform API (Graph, YouTube, Mastodon, X, Google Business Profile, Trustpilot, Reddit) as one WireMock server on a dynamic port; the service's base URLs
  * and test accounts point at it. Tests add the stubs they need through {@link #server()}.
  */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
@@ -49,6 +49,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         config.put("earshot.ingest.trustpilot.business-units.shop.access-token", "tp-token");
         config.put("earshot.ingest.trustpilot.business-units.busy.id", "46d6a890000064000500e0c4");
         config.put("earshot.ingest.trustpilot.business-units.busy.access-token", "tp-token");
+        config.put("earshot.ingest.reddit.base-url", base + "/reddit");
+        config.put("earshot.ingest.reddit.accounts.brand.access-token", "rd-token");
         return config;
     }
 
