@@ -1,5 +1,8 @@
 package io.earshot.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * stub may ever receive.
  */
 public final class ChaosApprover {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] argv) throws Exception {
         Args a = new Args(argv);
@@ -63,6 +68,7 @@ public final class ChaosApprover {
                     failures++;
                     continue; // not queued yet, or reply-service is away
                 }
+                writeReplyIfEmpty(http, auth, reply + "/api/queue/" + id);
                 int approve = post(http, auth, reply + "/api/queue/" + id + "/approve", "{\"override\":true}");
                 if (approve / 100 != 2 && approve != 0 && isApproved(http, auth, reply + "/api/queue/" + id)) {
                     approve = 200; // an earlier approval went through but its answer was lost in a restart
@@ -80,6 +86,28 @@ public final class ChaosApprover {
         System.out.printf("chaos approver: %,d approvals acknowledged, %,d attempts, %,d refused or failed (retried)%n",
                 approved.size(), attempts, failures);
         System.exit(0);
+    }
+
+    /**
+     * As a responder would: a comment that got no draft (spam or abuse gets a hide suggestion, not a reply) is
+     * answered by writing one, since an empty reply cannot be approved.
+     */
+    private static void writeReplyIfEmpty(HttpClient http, String auth, String itemUrl) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create(itemUrl)).header("Authorization", auth)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode item = JSON.readTree(body);
+            if (!item.path("draft").path("text").asText("").isBlank() || !item.has("version")) {
+                return;
+            }
+            String draft = JSON.writeValueAsString(java.util.Map.of(
+                    "text", "Thank you for your comment; we are looking into it.", "version", item.get("version").asLong()));
+            http.send(HttpRequest.newBuilder(URI.create(itemUrl + "/draft")).header("Authorization", auth)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .PUT(HttpRequest.BodyPublishers.ofString(draft)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            // reply-service away or the item changed: the approval below fails and the next round tries again
+        }
     }
 
     private static boolean isApproved(HttpClient http, String auth, String url) {

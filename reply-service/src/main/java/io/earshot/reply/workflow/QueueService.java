@@ -171,7 +171,7 @@ public class QueueService {
             throw conflict("the item was escalated: a supervisor handles it");
         }
         String reason = takeover && holder != null && !holder.equals(actor.name()) ? "taken over from " + holder : null;
-        QueueItem claimed = apply(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
+        QueueItem claimed = retryingRaces(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
                 b -> b.claimedBy(actor.name())));
         store.timerAt(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
         return claimed;
@@ -193,6 +193,12 @@ public class QueueService {
         if (version != null && version != item.version()) {
             throw conflict("the item changed since you loaded it: you sent version " + version + ", it is at version "
                     + item.version() + "; reload it");
+        }
+        if (item.draftText() == null || item.draftText().isBlank()) {
+            // never overridable: an approved reply must be publishable, or the approval would be lost silently
+            throw new ProblemException(new Problem(Problem.of(422, "Unprocessable Content", "").type(),
+                    "Nothing to approve", 422, "the reply is empty: write it (PUT .../draft) before approving", null,
+                    List.of(new Problem.FieldError("draft.text", "is empty; an empty reply cannot be approved or published"))));
         }
         ReplyLint.Result lint = lints.lint(item, item.draftText());
         if (!lint.ok() && !(override && actor.supervisor())) {
@@ -260,6 +266,14 @@ public class QueueService {
 
     /** A system step, retried when a person changed the item meanwhile. */
     public QueueItem system(String id, Step step) {
+        return retryingRaces(id, step);
+    }
+
+    /**
+     * Applies a step that does not depend on the version its caller saw, re-reading the item when another change won
+     * the race: two claims at once then end as one claim and one "claimed by", never as "changed meanwhile".
+     */
+    private QueueItem retryingRaces(String id, Step step) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return apply(id, step);

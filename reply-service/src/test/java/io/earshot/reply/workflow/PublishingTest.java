@@ -139,7 +139,7 @@ class PublishingTest {
         QueueItem item = spanish("facebook");
         String ext = item.externalId();
         // the platform is slow: it creates the reply but answers after our timeout
-        wm().stubFor(post(urlEqualTo("/fb/" + ext + "/comments")).willReturn(okJson("{\"id\":\"fb-late\"}").withFixedDelay(2500)));
+        wm().stubFor(post(urlEqualTo("/fb/" + ext + "/comments")).willReturn(okJson("{\"id\":\"fb-late\"}").withFixedDelay(6000)));
         wm().stubFor(get(urlPathEqualTo("/fb/" + ext + "/comments")).willReturn(okJson(
                 "{\"data\":[{\"id\":\"fb-other\",\"message\":\"" + SPANISH + "\",\"from\":{\"id\":\"U9\"}},"
                         + "{\"id\":\"fb-late\",\"message\":\"" + SPANISH + "\",\"from\":{\"id\":\"PAGE\"}}]}")));

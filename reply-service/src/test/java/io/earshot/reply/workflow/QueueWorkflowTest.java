@@ -209,6 +209,20 @@ class QueueWorkflowTest {
     }
 
     @Test
+    void anEmptyReplyCannotBeApprovedEvenWithASupervisorsOverrideUntilSomeoneWritesIt() {
+        String id = queued(Items.complaint("generic").draft(new QueueItem.Draft("", "en", "t")));
+        Staff.supervisor().post("/api/queue/" + id + "/claim").then().statusCode(200);
+        Staff.supervisor().body("{\"override\":true}").post("/api/queue/" + id + "/approve").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItem("draft.text"));
+        Staff.supervisor().get("/api/queue/" + id).then().statusCode(200).body("state", equalTo("claimed"));
+        long v = version(id);
+        Staff.supervisor().body("{\"text\":\"Thanks for telling us, we are on it.\",\"version\":" + v + "}")
+                .put("/api/queue/" + id + "/draft").then().statusCode(200);
+        Staff.supervisor().body("{\"override\":true}").post("/api/queue/" + id + "/approve").then().statusCode(200)
+                .body("state", equalTo("approved"));
+    }
+
+    @Test
     void refusedTransitionsAreConflictsThatSayWhy() {
         String id = queued(Items.complaint("generic"));
         Staff.as("ana").post("/api/queue/" + id + "/approve").then().statusCode(409).body("detail", containsString("pending"));
