@@ -47,6 +47,12 @@ public interface PublishConfig {
 
     Platform x();
 
+    /** Google Business Profile reviews (base URL with version; the token of a location manager). */
+    Platform google();
+
+    /** Trustpilot (account id: the business user id replies are written as). */
+    Platform trustpilot();
+
     Generic generic();
 
     /** One platform's API. */

@@ -23,6 +23,8 @@ public class Connectors {
                 "youtube", new YouTube(mapper, config),
                 "mastodon", new Mastodon(mapper, config),
                 "x", new XPlatform(mapper, config),
+                "google", new GoogleReviews(mapper, config),
+                "trustpilot", new Trustpilot(mapper, config),
                 "generic", new GenericCallback(mapper, config));
     }
 
