@@ -53,6 +53,9 @@ public interface PublishConfig {
     /** Trustpilot (account id: the business user id replies are written as). */
     Platform trustpilot();
 
+    /** Reddit (account id: our username, to recognise our comments). */
+    Platform reddit();
+
     Generic generic();
 
     /** One platform's API. */

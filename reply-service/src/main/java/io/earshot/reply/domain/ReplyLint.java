@@ -59,6 +59,11 @@ public final class ReplyLint {
         if (length > limit) {
             findings.add(new Finding("too_long", "%d characters; %s allows %d".formatted(length, item.platform(), limit)));
         }
+        if ("reddit".equals(item.platform())) {
+            for (String problem : MarkdownCheck.problems(text)) {
+                findings.add(new Finding("markdown", problem));
+            }
+        }
         Matcher slot = SLOT.matcher(text);
         if (slot.find()) {
             findings.add(new Finding("unresolved_slot", "the slot " + slot.group() + " was not filled in"));

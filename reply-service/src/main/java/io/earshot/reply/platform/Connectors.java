@@ -25,6 +25,7 @@ public class Connectors {
                 "x", new XPlatform(mapper, config),
                 "google", new GoogleReviews(mapper, config),
                 "trustpilot", new Trustpilot(mapper, config),
+                "reddit", new Reddit(mapper, config),
                 "generic", new GenericCallback(mapper, config));
     }
 

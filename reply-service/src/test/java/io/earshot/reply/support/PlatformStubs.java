@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One WireMock server standing in for every external HTTP API reply-service calls: Facebook, Instagram, YouTube,
- * Mastodon, X, Google Business Profile, Trustpilot, the generic callback and the LLM. Shared by the test classes of the module; tests stub paths with
+ * Mastodon, X, Google Business Profile, Trustpilot, Reddit, the generic callback and the LLM. Shared by the test classes of the module; tests stub paths with
  * their own ids so they do not see each other's requests.
  */
 public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
@@ -40,6 +40,8 @@ public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("earshot.reply.publish.google.base-url", base + "/gbp/v4"),
                 Map.entry("earshot.reply.publish.trustpilot.base-url", base + "/tp"),
                 Map.entry("earshot.reply.publish.trustpilot.account-id", "bu-user-7"),
+                Map.entry("earshot.reply.publish.reddit.base-url", base + "/reddit"),
+                Map.entry("earshot.reply.publish.reddit.account-id", "brand_official"),
                 Map.entry("earshot.reply.publish.generic.callback-url", base + "/callback"),
                 Map.entry("earshot.reply.llm.base-url", base + "/llm/v1"));
     }

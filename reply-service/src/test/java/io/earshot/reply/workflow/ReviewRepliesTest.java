@@ -2,6 +2,7 @@ package io.earshot.reply.workflow;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replies to reviews against WireMock stubs shaped as the review APIs document them. Google Business Profile's
  * {@code PUT .../reviews/{id}/reply} is an upsert: a retry writes the same text again and is never checked first.
- * Trustpilot's {@code POST /v1/private/reviews/{id}/reply} is not, so a resumed attempt asks the review first.
+ * Trustpilot's {@code POST /v1/private/reviews/{id}/reply} and Reddit's {@code POST /api/comment} are not, so a
+ * resumed attempt looks for the reply first; Reddit's refusals come inside a 200 and its rate window is obeyed.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
@@ -80,6 +83,15 @@ class ReviewRepliesTest {
         return store.find(id).orElseThrow();
     }
 
+    /** What Redis holds when the service died after counting an attempt of the approved draft and before hearing back. */
+    private Instant diedMidSend(QueueItem item) {
+        Instant now = Instant.now();
+        store.put(item.toBuilder().state(State.publishing).version(5)
+                .approval(new QueueItem.Approval("ana", now, item.draft().text(), QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build());
+        return now;
+    }
+
     private void approve(String id) {
         service.claim(id, ANA, false);
         service.approve(id, ANA, null, false);
@@ -118,11 +130,8 @@ class ReviewRepliesTest {
     @Test
     void aServiceThatDiedMidPutWritesTheSameReplyAgain() {
         QueueItem item = googleReview();
-        Instant now = Instant.now();
         String text = item.draft().text();
-        store.put(item.toBuilder().state(State.publishing).version(5)
-                .approval(new QueueItem.Approval("ana", now, text, QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build());
+        Instant now = diedMidSend(item);
         wm().stubFor(put(urlEqualTo(replyPath(item))).withRequestBody(matchingJsonPath("$.comment", equalTo(text)))
                 .willReturn(reviewReply("Hi Jane")));
         store.outboxAt(item.id(), now);
@@ -175,11 +184,8 @@ class ReviewRepliesTest {
     @Test
     void aResumedTrustpilotAttemptFindsTheReplyInsteadOfPostingAgain() {
         QueueItem item = trustpilotReview();
-        Instant now = Instant.now();
         String text = item.draft().text();
-        store.put(item.toBuilder().state(State.publishing).version(5)
-                .approval(new QueueItem.Approval("ana", now, text, QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build());
+        Instant now = diedMidSend(item);
         wm().stubFor(get(urlEqualTo("/tp/v1/private/reviews/" + item.externalId())).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + item.externalId() + "\",\"stars\":1,"
                         + "\"companyReply\":{\"text\":\"" + text + "\",\"authorBusinessUserId\":\"bu-user-7\","
@@ -190,5 +196,74 @@ class ReviewRepliesTest {
         assertEquals(item.externalId() + "/reply", published.publication().platformReplyId());
         assertEquals(0, wm().findAll(postRequestedFor(urlEqualTo("/tp/v1/private/reviews/" + item.externalId() + "/reply"))).size(),
                 "nothing posted twice");
+    }
+
+    private QueueItem redditComment() {
+        String id = "t1_" + UUID.randomUUID().toString().replace("-", "").substring(0, 7);
+        QueueItem item = Items.complaint("reddit").externalId(id).threadId("t3_1gq2x9").build();
+        assertTrue(store.createIfAbsent(item));
+        return item;
+    }
+
+    @Test
+    void aRedditReplyIsOneFormPostWithTheThingIdAndAnErrorInsideA200IsNotSuccess() {
+        QueueItem item = redditComment();
+        wm().stubFor(post(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + item.externalId()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("X-Ratelimit-Remaining", "95.0").withHeader("X-Ratelimit-Reset", "40")
+                        .withBody("{\"json\":{\"errors\":[],\"data\":{\"things\":[{\"kind\":\"t1\",\"data\":{\"id\":\"m9x1\",\"name\":\"t1_m9x1\","
+                                + "\"parent_id\":\"" + item.externalId() + "\",\"body\":\"Hi Jane\"}}]}}}")));
+        approve(item.id());
+        QueueItem published = awaitState(item.id(), State.published);
+        assertEquals("t1_m9x1", published.publication().platformReplyId());
+        var sent = wm().findAll(postRequestedFor(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + item.externalId())));
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).getBodyAsString().startsWith("api_type=json&thing_id=" + item.externalId() + "&text=Hi+Jane"), sent.get(0).getBodyAsString());
+        assertEquals("application/x-www-form-urlencoded", sent.get(0).getHeader("Content-Type"));
+
+        QueueItem locked = redditComment();
+        wm().stubFor(post(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + locked.externalId()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"json\":{\"errors\":[[\"THREAD_LOCKED\",\"Comments are locked.\",\"parent\"]]}}")));
+        approve(locked.id());
+        QueueItem failed = awaitState(locked.id(), State.failed);
+        assertTrue(failed.stateReason().contains("THREAD_LOCKED"), failed.stateReason());
+    }
+
+    @Test
+    void aResumedRedditAttemptFindsOurCommentInsteadOfPostingAgain() {
+        QueueItem item = redditComment();
+        String text = item.draft().text();
+        Instant now = diedMidSend(item);
+        wm().stubFor(get(urlPathEqualTo("/reddit/user/brand_official/comments")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"kind\":\"Listing\",\"data\":{\"after\":null,\"children\":["
+                        + "{\"kind\":\"t1\",\"data\":{\"name\":\"t1_other\",\"parent_id\":\"t1_zzz\",\"body\":\"" + text + "\"}},"
+                        + "{\"kind\":\"t1\",\"data\":{\"name\":\"t1_ours\",\"parent_id\":\"" + item.externalId() + "\",\"body\":\"" + text + "\"}}]}}")));
+        store.outboxAt(item.id(), now);
+        QueueItem published = awaitState(item.id(), State.published);
+        assertEquals("t1_ours", published.publication().platformReplyId());
+        assertEquals(0, wm().findAll(postRequestedFor(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + item.externalId()))).size());
+    }
+
+    @Test
+    void whenRedditsWindowIsSpentTheNextReplyWaitsForTheResetInsteadOfCalling() {
+        QueueItem first = redditComment();
+        wm().stubFor(post(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + first.externalId()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("X-Ratelimit-Used", "100").withHeader("X-Ratelimit-Remaining", "0.0").withHeader("X-Ratelimit-Reset", "2")
+                        .withBody("{\"json\":{\"errors\":[],\"data\":{\"things\":[{\"kind\":\"t1\",\"data\":{\"name\":\"t1_w1\"}}]}}}")));
+        wm().stubFor(get(urlPathEqualTo("/reddit/user/brand_official/comments")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"kind\":\"Listing\",\"data\":{\"after\":null,\"children\":[]}}")));
+        approve(first.id());
+        awaitState(first.id(), State.published);
+        QueueItem second = redditComment();
+        wm().stubFor(post(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + second.externalId()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"json\":{\"errors\":[],\"data\":{\"things\":[{\"kind\":\"t1\",\"data\":{\"name\":\"t1_w2\"}}]}}}")));
+        approve(second.id());
+        QueueItem published = awaitState(second.id(), State.published);
+        assertTrue(published.publication().attempts() >= 2, "the first attempt waited for the reset: " + published.publication());
+        assertEquals(1, wm().findAll(postRequestedFor(urlEqualTo("/reddit/api/comment")).withRequestBody(containing("thing_id=" + second.externalId()))).size(),
+                "one call, after the window");
     }
 }
