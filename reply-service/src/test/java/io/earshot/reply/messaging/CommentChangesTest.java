@@ -43,17 +43,17 @@ class CommentChangesTest {
     void anEditedCommentReplacesTheDraftAndAnApprovalForTheOldText() {
         String id = UUID.randomUUID().toString();
         try (Triaged triaged = new Triaged()) {
-            triaged.send("reddit", id, Triaged.record(id, 1, "created", "reddit", "rd-" + id, "Gracias por todo", "es", "praise", ""));
+            triaged.send("tiktok", id, Triaged.record(id, 1, "created", "tiktok", "rd-" + id, "Gracias por todo", "es", "praise", ""));
             QueueItem first = awaitItem(id, i -> true);
             assertTrue(first.draftText().contains("Gracias") || first.draftText().contains("gracias"), first.draftText());
 
             Actor ana = new Actor("ana", false, false);
             service.claim(id, ana, false);
             service.approve(id, ana, null, false);
-            // reddit has no connector here: the approved reply fails, keeping the approval for the old text
+            // tiktok has no connector here: the approved reply fails, keeping the approval for the old text
             QueueItem failed = awaitItem(id, i -> i.state() == State.failed);
             assertTrue(failed.stateReason().contains("no connector"), failed.stateReason());
-            triaged.send("reddit", id, Triaged.record(id, 2, "edited", "reddit", "rd-" + id,
+            triaged.send("tiktok", id, Triaged.record(id, 2, "edited", "tiktok", "rd-" + id,
                     "El pedido llegó roto, ¿qué hago?", "es", "complaint", "\"question\""));
             QueueItem edited = awaitItem(id, i -> i.commentVersion() == 2);
             assertEquals("El pedido llegó roto, ¿qué hago?", edited.text());
@@ -64,8 +64,8 @@ class CommentChangesTest {
 
             // a redelivered old version changes nothing
             long version = edited.version();
-            triaged.send("reddit", id, Triaged.record(id, 1, "created", "reddit", "rd-" + id, "Gracias por todo", "es", "praise", ""));
-            triaged.send("reddit", id, Triaged.record(id, 3, "removed", "reddit", "rd-" + id, "", "es", "neutral", ""));
+            triaged.send("tiktok", id, Triaged.record(id, 1, "created", "tiktok", "rd-" + id, "Gracias por todo", "es", "praise", ""));
+            triaged.send("tiktok", id, Triaged.record(id, 3, "removed", "tiktok", "rd-" + id, "", "es", "neutral", ""));
             QueueItem removed = awaitItem(id, i -> i.commentVersion() == 3 || i.state() == State.retracted);
             assertEquals(State.retracted, removed.state());
             assertEquals(version + 1, removed.version());
