@@ -44,6 +44,7 @@ public class UserStore {
     private volatile Map<String, User> users = Map.of();
     private volatile FileTime loadedAt;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final byte[] cacheKey = new byte[32];
 
     public UserStore() {
@@ -63,9 +64,16 @@ public class UserStore {
         if (known != null && MessageDigest.isEqual(known, digest)) {
             return Optional.of(user);
         }
-        if (PasswordHash.verify(password, user.hash())) {
-            verified.put(name, digest);
-            return Optional.of(user);
+        // one PBKDF2 at a time per account: a burst of requests with a new password would otherwise each pay for it
+        synchronized (locks.computeIfAbsent(name, n -> new Object())) {
+            known = verified.get(name);
+            if (known != null && MessageDigest.isEqual(known, digest)) {
+                return Optional.of(user);
+            }
+            if (PasswordHash.verify(password, user.hash())) {
+                verified.put(name, digest);
+                return Optional.of(user);
+            }
         }
         return Optional.empty();
     }
