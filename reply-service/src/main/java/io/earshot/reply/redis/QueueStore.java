@@ -8,6 +8,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,8 @@ public class QueueStore {
     static final String OUTBOX = PREFIX + "outbox";
     static final String PENDING_EVENTS = PREFIX + "events:pending";
     static final String TIMERS = PREFIX + "timers";
+    /** Reply deadlines still to be checked: id at score deadline millis (see SlaWatch). */
+    static final String SLA = PREFIX + "sla";
     /** Timer members: when a claim may have run out, when a snooze ends. */
     public static final String CLAIM_TIMER = "claim:";
     public static final String SNOOZE_TIMER = "snooze:";
@@ -179,7 +182,22 @@ public class QueueStore {
                 ALL, ALL + ":label:" + item.label(), ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang()};
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json(item), member, auditJson,
                 Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id());
-        return created != null && created == 1L;
+        boolean isNew = created != null && created == 1L;
+        if (isNew && item.slaDeadline() != null && !item.state().terminal()) {
+            redis.zadd(SLA, ZAddArgs.Builder.nx(), (double) item.slaDeadline().toEpochMilli(), item.id());
+        }
+        return isNew;
+    }
+
+    /** Ids whose reply deadline is at or before {@code now}, oldest first. */
+    public List<String> slaDue(Instant now, int limit) {
+        return redis.zrangebyscore(SLA, Range.create(0, now.toEpochMilli()), Limit.create(0, limit));
+    }
+
+    /** Takes a due deadline off the watch; true for the one caller (of any replica) that took it. */
+    public boolean slaTake(String id) {
+        Long removed = redis.zrem(SLA, id);
+        return removed != null && removed == 1L;
     }
 
     /** Applies a change atomically; null when applied, else why not. */

@@ -1,6 +1,7 @@
 package io.earshot.reply.workflow;
 
 import io.earshot.reply.config.PublishConfig;
+import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
@@ -42,6 +43,9 @@ import org.jboss.logging.Logger;
 public class PublishWorker {
 
     private static final Logger LOG = Logger.getLogger(PublishWorker.class);
+
+    @Inject
+    ReplyMetrics metrics;
 
     @Inject
     QueueStore store;
@@ -165,6 +169,7 @@ public class PublishWorker {
                 b -> b.publication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, reason, null, null, tokenExpired))
                         .stateReason(reason),
                 OutboxOp.REMOVE, null));
+        metrics.publishFailed(item.platform(), tokenExpired);
     }
 
     /** Keeps the entry, due again after a backoff with full jitter (or when the platform said). */

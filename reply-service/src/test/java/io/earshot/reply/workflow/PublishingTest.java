@@ -59,6 +59,9 @@ class PublishingTest {
     @Inject
     QueueService service;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     WireMockServer wm() {
         return PlatformStubs.server();
     }
@@ -68,6 +71,11 @@ class PublishingTest {
                 .text("El pedido llegó roto").draft(new QueueItem.Draft(SPANISH, "es", "template:es:complaint")).build();
         assertTrue(store.createIfAbsent(item));
         return item;
+    }
+
+    private double publishFailures(String platform) {
+        var counter = registry.find("earshot.reply.publish.failures").tag("platform", platform).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void approve(String id) {
@@ -193,9 +201,11 @@ class PublishingTest {
         wm().stubFor(post(urlPathEqualTo("/ig/" + ext + "/replies"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"Invalid parameter\",\"code\":100}}")));
+        double failuresBefore = publishFailures("instagram");
         approve(item.id());
         QueueItem failed = awaitState(item.id(), State.failed);
         assertTrue(failed.stateReason().contains("Invalid parameter"), failed.stateReason());
+        assertEquals(failuresBefore + 1, publishFailures("instagram"), "counted for the EarshotReplyPublishFailures alert");
         Staff.responder().get("/api/queue/" + item.id()).then().statusCode(200).body("state", equalTo("failed"))
                 .body("stateReason", containsString("Invalid parameter"));
 

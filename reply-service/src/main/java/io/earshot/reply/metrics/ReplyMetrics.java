@@ -1,0 +1,40 @@
+package io.earshot.reply.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The counters the ops alerts are written against ({@code deploy/k8s/components/monitoring/alerts.yaml}): replies that
+ * failed for good ({@code earshot_reply_publish_failures_total}) and comments that passed their reply deadline while
+ * still unanswered ({@code earshot_reply_sla_breaches_total}). Kept in one place so the names cannot drift from the
+ * alert rules one call site at a time.
+ */
+@ApplicationScoped
+public class ReplyMetrics {
+
+    static final String PUBLISH_FAILURES = "earshot.reply.publish.failures";
+    static final String SLA_BREACHES = "earshot.reply.sla.breaches";
+
+    @Inject
+    MeterRegistry registry;
+
+    /** A reply that will not reach {@code platform} without a person: a permanent error or an expired token. */
+    public void publishFailed(String platform, boolean tokenExpired) {
+        Counter.builder(PUBLISH_FAILURES)
+                .description("Replies that failed for good (after retries) and wait for staff")
+                .tag("platform", platform == null ? "unknown" : platform)
+                .tag("reason", tokenExpired ? "token_expired" : "platform_error")
+                .register(registry).increment();
+    }
+
+    /** An unanswered comment passed its deadline; {@code priority} is {@code urgent} or {@code normal}. */
+    public void slaBreached(String priority, String platform) {
+        Counter.builder(SLA_BREACHES)
+                .description("Comments that passed their reply deadline unanswered")
+                .tag("priority", priority)
+                .tag("platform", platform == null ? "unknown" : platform)
+                .register(registry).increment();
+    }
+}
