@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Google Business Profile reviews: which locations are polled and with what token. Kept apart from
@@ -24,6 +25,9 @@ public interface GoogleReviewsConfig {
     @WithDefault("PT10M")
     Duration interval();
 
+    /** The OAuth client that renews the locations' access tokens (token URL default https://oauth2.googleapis.com/token). */
+    OAuthClientConfig oauth();
+
     /** The locations to poll, by a name of your choice. */
     Map<String, Location> locations();
 
@@ -32,6 +36,9 @@ public interface GoogleReviewsConfig {
         String name();
 
         /** OAuth access token of a manager of the location (scope business.manage); env only, never logged. */
-        String accessToken();
+        Optional<String> accessToken();
+
+        /** Refresh token of that manager, to renew the access token (with {@code oauth.client-id}); never logged. */
+        Optional<String> refreshToken();
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Trustpilot service reviews: which business units are polled and with what token. */
 @ConfigMapping(prefix = "earshot.ingest.trustpilot")
@@ -28,6 +29,9 @@ public interface TrustpilotConfig {
     @WithDefault("PT10M")
     Duration interval();
 
+    /** The API key and secret that renew the business users' access tokens (Trustpilot's refresh endpoint by default). */
+    OAuthClientConfig oauth();
+
     /** The business units to poll, by a name of your choice. */
     Map<String, BusinessUnit> businessUnits();
 
@@ -35,7 +39,10 @@ public interface TrustpilotConfig {
         /** The business unit id. */
         String id();
 
-        /** OAuth access token of a business user (it expires; replace the secret); never logged. */
-        String accessToken();
+        /** OAuth access token of a business user (it expires after 100 hours); never logged. */
+        Optional<String> accessToken();
+
+        /** Refresh token of that business user, to renew the access token (with {@code oauth.client-id}); never logged. */
+        Optional<String> refreshToken();
     }
 }

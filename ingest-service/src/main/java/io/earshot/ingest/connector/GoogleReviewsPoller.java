@@ -1,16 +1,16 @@
 package io.earshot.ingest.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.commons.oauth.OAuthProvider;
+import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.ingest.config.GoogleReviewsConfig;
 import io.earshot.ingest.config.GoogleReviewsConfig.Location;
 import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.Times;
 import io.earshot.ingest.messaging.CommentIngested.Action;
-import io.earshot.ingest.redis.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * as {@code starRating} (1-5).
  */
 @ApplicationScoped
-public class GoogleReviewsPoller {
+public class GoogleReviewsPoller extends AccountPoller<Location> {
 
     private static final Logger LOG = Logger.getLogger(GoogleReviewsPoller.class);
     static final String PLATFORM = "google";
@@ -38,25 +38,23 @@ public class GoogleReviewsPoller {
     GoogleReviewsConfig config;
 
     @Inject
-    PollSupport support;
+    AccessTokens tokens;
 
-    @Inject
-    CursorStore cursors;
+    @Override
+    String platform() {
+        return PLATFORM;
+    }
 
-    @Inject
-    ConnectorStatus status;
-
-    @Inject
-    PlatformHttp http;
-
-    public List<PollResult> pollAll() {
-        List<PollResult> results = new ArrayList<>();
-        config.locations().forEach((name, location) -> results.add(poll(name, location)));
-        return results;
+    @Override
+    Map<String, Location> accounts() {
+        return config.locations();
     }
 
     /** One pass over one location's reviews, newest update first. */
+    @Override
     public PollResult poll(String name, Location location) {
+        TokenRefresher token = tokens.of(OAuthProvider.GOOGLE, name, location.accessToken(), location.refreshToken(),
+                config.oauth(), null);
         Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
         List<CommentDraft> drafts = new ArrayList<>();
         Instant newest = null;
@@ -67,16 +65,13 @@ public class GoogleReviewsPoller {
         for (int page = 0; page < config.maxPages(); page++) {
             String url = config.baseUrl().replaceAll("/+$", "") + "/" + location.name() + "/reviews?pageSize=50&orderBy="
                     + enc("updateTime desc") + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(url, location.accessToken());
-            } catch (IOException e) {
-                status.report(PLATFORM, name, State.unreachable, e.getClass().getSimpleName());
+            PlatformHttp.Reply reply = fetch(name, () -> http.getAuthorized(url, token, null));
+            if (reply == null) {
                 stop = "unreachable";
                 break;
             }
             if (!reply.ok()) {
-                stop = failure(name, reply);
+                stop = failure(name, reply, token);
                 break;
             }
             for (JsonNode review : reply.json().path("reviews")) {
@@ -101,18 +96,16 @@ public class GoogleReviewsPoller {
                 complete = true;
             }
         }
-        if (stop == null) {
-            status.ok(PLATFORM, name);
-        }
-        return support.finish(PLATFORM, name, drafts, newest == null ? null : newest.toString(), complete, stop);
+        return finish(name, drafts, newest == null ? null : newest.toString(), complete, stop);
     }
 
     /** Google answers {@code {"error":{"code":401,"status":"UNAUTHENTICATED"}}} for an expired token. */
-    private String failure(String name, PlatformHttp.Reply reply) {
+    private String failure(String name, PlatformHttp.Reply reply, TokenRefresher token) {
         JsonNode error = reply.json().path("error");
         String reason = error.path("status").asText("");
-        if (reply.status() == 401 || "UNAUTHENTICATED".equals(reason)) {
-            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from reviews.list");
+        if (PlatformHttp.refused(reply)) {
+            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from reviews.list"
+                    + token.failure().map(f -> "; " + f).orElse(""));
             return "token";
         }
         if (reply.status() == 429 || "RESOURCE_EXHAUSTED".equals(reason)) {

@@ -7,13 +7,12 @@ import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.TextNormalizer;
 import io.earshot.ingest.domain.Times;
-import io.earshot.ingest.redis.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,35 +23,29 @@ import java.util.regex.Pattern;
  * stops paging near the limit and waits for the reset; HTML content becomes plain text; visibility is carried.
  */
 @ApplicationScoped
-public class MastodonPoller {
+public class MastodonPoller extends AccountPoller<MastodonAccount> {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     @Inject
     IngestConfig config;
 
-    @Inject
-    PollSupport support;
-
-    @Inject
-    CursorStore cursors;
-
-    @Inject
-    ConnectorStatus status;
-
-    @Inject
-    PlatformHttp http;
-
-    public List<PollResult> pollAll() {
-        List<PollResult> results = new ArrayList<>();
-        config.mastodon().accounts().forEach((name, account) -> results.add(poll(name, account)));
-        return results;
+    @Override
+    String platform() {
+        return "mastodon";
     }
 
+    @Override
+    Map<String, MastodonAccount> accounts() {
+        return config.mastodon().accounts();
+    }
+
+    @Override
     public PollResult poll(String name, MastodonAccount account) {
         String connector = "mastodon:" + name;
-        if (support.paused(connector)) {
-            return new PollResult(connector, 0, 0, 0, false, "rate_limited");
+        PollResult held = heldBack(connector, connector);
+        if (held != null) {
+            return held;
         }
         Optional<String> since = cursors.get("mastodon", name);
         String url = account.baseUrl().replaceAll("/+$", "") + "/api/v1/notifications?types[]=mention&limit=40"
@@ -62,11 +55,9 @@ public class MastodonPoller {
         boolean complete = false;
         String stop = null;
         for (int page = 0; page < config.mastodon().maxPages() && url != null; page++) {
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(url, account.accessToken());
-            } catch (IOException e) {
-                status.report("mastodon", name, State.unreachable, e.getClass().getSimpleName());
+            String pageUrl = url;
+            PlatformHttp.Reply reply = fetch(name, () -> http.get(pageUrl, account.accessToken()));
+            if (reply == null) {
                 stop = "unreachable";
                 break;
             }
@@ -116,10 +107,7 @@ public class MastodonPoller {
                 complete = true;
             }
         }
-        if (stop == null) {
-            status.ok("mastodon", name);
-        }
-        return support.finish("mastodon", name, drafts, newest, complete, stop);
+        return finish(name, drafts, newest, complete, stop);
     }
 
     private static CommentDraft draft(String accountName, JsonNode notification) {

@@ -2,6 +2,7 @@ package io.earshot.ingest.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.ingest.config.IngestConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,26 @@ public class PlatformHttp {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q) + url.substring(q).replace("[", "%5B").replace("]", "%5D")
                 .replace("{", "%7B").replace("}", "%7D").replace("|", "%7C").replace(" ", "%20");
+    }
+
+    /**
+     * A GET with a token that renews itself: when the platform refuses it (401, or Google's {@code UNAUTHENTICATED}),
+     * the token is renewed once and the GET sent once more. The answer is the last one, so a refusal that renewal
+     * could not cure reaches the poller as before ({@link TokenRefresher#failure()} says why).
+     */
+    public Reply getAuthorized(String url, TokenRefresher token, String userAgent) throws IOException {
+        String used = token.current().orElse(null);
+        Reply reply = get(url, used, userAgent);
+        if (refused(reply) && token.refreshable()
+                && token.refreshAfterRejection(used) instanceof TokenRefresher.Fresh fresh) {
+            reply = get(url, fresh.accessToken(), userAgent);
+        }
+        return reply;
+    }
+
+    /** Whether the platform refused the access token. */
+    public static boolean refused(Reply reply) {
+        return reply.status() == 401 || "UNAUTHENTICATED".equals(reply.json().path("error").path("status").asText());
     }
 
     public Reply get(String url, String bearerToken) throws IOException {

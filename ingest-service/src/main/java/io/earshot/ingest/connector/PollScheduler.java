@@ -59,6 +59,9 @@ public class PollScheduler {
     @Inject
     RedditPoller redditMentions;
 
+    @Inject
+    RedditSearchPoller redditSearch;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
@@ -83,6 +86,7 @@ public class PollScheduler {
         schedule("google", google.interval(), googleReviews::pollAll, !google.locations().isEmpty());
         schedule("trustpilot", trustpilot.interval(), trustpilotReviews::pollAll, !trustpilot.businessUnits().isEmpty());
         schedule("reddit", reddit.interval(), redditMentions::pollAll, !reddit.accounts().isEmpty());
+        schedule("reddit-search", reddit.interval(), redditSearch::pollAll, !redditSearch.accounts().isEmpty());
         schedule("meta-reconcile", config.pollers().metaReconcileInterval(), meta::reconcileAll, true);
     }
 

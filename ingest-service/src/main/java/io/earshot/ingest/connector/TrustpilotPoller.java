@@ -2,19 +2,20 @@ package io.earshot.ingest.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.earshot.commons.oauth.OAuthProvider;
+import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.ingest.config.TrustpilotConfig;
 import io.earshot.ingest.config.TrustpilotConfig.BusinessUnit;
 import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.Times;
 import io.earshot.ingest.messaging.CommentIngested.Action;
-import io.earshot.ingest.redis.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Optional;
  * after {@code createdAt} is published as an edit; {@code stars} travels as {@code context.starRating}.
  */
 @ApplicationScoped
-public class TrustpilotPoller {
+public class TrustpilotPoller extends AccountPoller<BusinessUnit> {
 
     static final String PLATFORM = "trustpilot";
     private static final int PER_PAGE = 100;
@@ -33,28 +34,27 @@ public class TrustpilotPoller {
     TrustpilotConfig config;
 
     @Inject
-    PollSupport support;
+    AccessTokens tokens;
 
-    @Inject
-    CursorStore cursors;
-
-    @Inject
-    ConnectorStatus status;
-
-    @Inject
-    PlatformHttp http;
-
-    public List<PollResult> pollAll() {
-        List<PollResult> results = new ArrayList<>();
-        config.businessUnits().forEach((name, unit) -> results.add(poll(name, unit)));
-        return results;
+    @Override
+    String platform() {
+        return PLATFORM;
     }
 
+    @Override
+    Map<String, BusinessUnit> accounts() {
+        return config.businessUnits();
+    }
+
+    @Override
     public PollResult poll(String name, BusinessUnit unit) {
         String connector = PLATFORM + ":" + name;
-        if (support.paused(connector)) {
-            return new PollResult(connector, 0, 0, 0, false, "rate_limited");
+        PollResult held = heldBack(connector, connector);
+        if (held != null) {
+            return held;
         }
+        TokenRefresher token = tokens.of(OAuthProvider.TRUSTPILOT, name, unit.accessToken(), unit.refreshToken(),
+                config.oauth(), null);
         Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
         Instant floor = since.map(s -> s.minus(config.editWindow())).orElse(null);
         List<CommentDraft> drafts = new ArrayList<>();
@@ -65,16 +65,13 @@ public class TrustpilotPoller {
         for (int page = 1; page <= config.maxPages(); page++) {
             String url = config.baseUrl().replaceAll("/+$", "") + "/v1/private/business-units/" + unit.id()
                     + "/reviews?orderBy=createdat.desc&perPage=" + PER_PAGE + "&page=" + page;
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(url, unit.accessToken());
-            } catch (IOException e) {
-                status.report(PLATFORM, name, State.unreachable, e.getClass().getSimpleName());
+            PlatformHttp.Reply reply = fetch(name, () -> http.getAuthorized(url, token, null));
+            if (reply == null) {
                 stop = "unreachable";
                 break;
             }
             if (!reply.ok()) {
-                stop = failure(name, connector, reply);
+                stop = failure(name, connector, reply, token);
                 break;
             }
             JsonNode reviews = reply.json().path("reviews");
@@ -97,15 +94,13 @@ public class TrustpilotPoller {
                 complete = true;
             }
         }
-        if (stop == null) {
-            status.ok(PLATFORM, name);
-        }
-        return support.finish(PLATFORM, name, drafts, newest == null ? null : newest.toString(), complete, stop);
+        return finish(name, drafts, newest == null ? null : newest.toString(), complete, stop);
     }
 
-    private String failure(String name, String connector, PlatformHttp.Reply reply) {
+    private String failure(String name, String connector, PlatformHttp.Reply reply, TokenRefresher token) {
         if (reply.status() == 401 || reply.status() == 403) {
-            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from private reviews");
+            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from private reviews"
+                    + token.failure().map(f -> "; " + f).orElse(""));
             return "token";
         }
         if (reply.status() == 429) {

@@ -6,10 +6,8 @@ import io.earshot.ingest.config.IngestConfig.XAccount;
 import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.Times;
-import io.earshot.ingest.redis.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +22,7 @@ import java.util.Optional;
  * it waits until {@code x-rate-limit-reset} (epoch seconds; X sends no Retry-After).
  */
 @ApplicationScoped
-public class XPoller {
+public class XPoller extends AccountPoller<XAccount> {
 
     static final String FIELDS = "&tweet.fields=author_id,conversation_id,created_at,in_reply_to_user_id,referenced_tweets,lang"
             + "&expansions=author_id&user.fields=username,name,public_metrics";
@@ -32,28 +30,22 @@ public class XPoller {
     @Inject
     IngestConfig config;
 
-    @Inject
-    PollSupport support;
-
-    @Inject
-    CursorStore cursors;
-
-    @Inject
-    ConnectorStatus status;
-
-    @Inject
-    PlatformHttp http;
-
-    public List<PollResult> pollAll() {
-        List<PollResult> results = new ArrayList<>();
-        config.x().accounts().forEach((name, account) -> results.add(poll(name, account)));
-        return results;
+    @Override
+    String platform() {
+        return "x";
     }
 
+    @Override
+    Map<String, XAccount> accounts() {
+        return config.x().accounts();
+    }
+
+    @Override
     public PollResult poll(String name, XAccount account) {
         String connector = "x:" + name;
-        if (support.paused(connector)) {
-            return new PollResult(connector, 0, 0, 0, false, "rate_limited");
+        PollResult held = heldBack(connector, connector);
+        if (held != null) {
+            return held;
         }
         Optional<String> since = cursors.get("x", name);
         String base = config.x().baseUrl() + "/2/users/" + enc(account.userId()) + "/mentions?max_results=100" + FIELDS
@@ -64,11 +56,9 @@ public class XPoller {
         boolean complete = false;
         String stop = null;
         for (int page = 0; page < config.x().maxPages(); page++) {
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(base + (token == null ? "" : "&pagination_token=" + enc(token)), account.bearerToken());
-            } catch (IOException e) {
-                status.report("x", name, State.unreachable, e.getClass().getSimpleName());
+            String url = base + (token == null ? "" : "&pagination_token=" + enc(token));
+            PlatformHttp.Reply reply = fetch(name, () -> http.get(url, account.bearerToken()));
+            if (reply == null) {
                 stop = "unreachable";
                 break;
             }
@@ -107,10 +97,7 @@ public class XPoller {
                 break;
             }
         }
-        if (stop == null) {
-            status.ok("x", name);
-        }
-        return support.finish("x", name, drafts, newest, complete, stop);
+        return finish(name, drafts, newest, complete, stop);
     }
 
     private static CommentDraft draft(String accountName, JsonNode post, JsonNode user) {

@@ -12,8 +12,13 @@ public final class TokenBucket {
     private long last;
 
     public TokenBucket(double ratePerSecond) {
+        this(ratePerSecond, ratePerSecond * 2);
+    }
+
+    /** A bucket with its own burst size (a per-minute budget wants more than two seconds' worth). */
+    public TokenBucket(double ratePerSecond, double burst) {
         this.rate = Math.max(ratePerSecond, 0.001);
-        this.capacity = Math.max(1, ratePerSecond * 2);
+        this.capacity = Math.max(1, burst);
         this.tokens = capacity;
         this.last = System.nanoTime();
     }

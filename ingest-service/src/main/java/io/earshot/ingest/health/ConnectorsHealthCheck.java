@@ -1,5 +1,6 @@
 package io.earshot.ingest.health;
 
+import io.earshot.ingest.connector.AccessTokens;
 import io.earshot.ingest.connector.ConnectorStatus;
 import io.earshot.ingest.connector.ConnectorStatus.State;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The connectors' health as a warning: always UP (webhooks and the other connectors still work), with
- * {@code status: WARNING} and the state of every connector that is not ok, for dashboards and alerts.
+ * {@code status: WARNING} and the state of every connector that is not ok, for dashboards and alerts; and when each
+ * renewable access token expires.
  */
 @Readiness
 @ApplicationScoped
@@ -19,6 +21,9 @@ public class ConnectorsHealthCheck implements HealthCheck {
 
     @Inject
     ConnectorStatus status;
+
+    @Inject
+    AccessTokens tokens;
 
     @Override
     public HealthCheckResponse call() {
@@ -29,6 +34,7 @@ public class ConnectorsHealthCheck implements HealthCheck {
                     + (entry.getValue().reason() == null ? "" : ": " + entry.getValue().reason()));
             warning |= entry.getValue().state() != State.ok;
         }
+        tokens.expiries().forEach((connector, expiresAt) -> response.withData(connector + " token expires", expiresAt.toString()));
         return response.withData("status", warning ? "WARNING" : "OK").build();
     }
 }

@@ -2,10 +2,13 @@ package io.earshot.ingest.connector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +48,9 @@ import org.junit.jupiter.api.Test;
 class GoogleReviewsTest {
 
     private static final WireMockServer MOCK = WireMockResource.server();
+    private static final String TOKEN = "/google-oauth/token";
+    private static final String UNAUTHENTICATED = """
+            {"error":{"code":401,"message":"Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.","status":"UNAUTHENTICATED"}}""";
     private static final String SHOP = "/gbp/v4/accounts/111/locations/222/reviews";
     private static Ingested ingested;
     private static TopicReader statuses;
@@ -54,6 +60,9 @@ class GoogleReviewsTest {
 
     @Inject
     GoogleReviewsPoller poller;
+
+    @Inject
+    ConnectorStatus status;
 
     @Inject
     CursorStore cursors;
@@ -138,8 +147,10 @@ class GoogleReviewsTest {
     @Test
     void anExpiredTokenStopsPollingKeepsTheCursorAndSaysSo() {
         MOCK.stubFor(get(urlPathEqualTo("/gbp/v4/accounts/111/locations/333/reviews"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
-                        {"error":{"code":401,"message":"Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.","status":"UNAUTHENTICATED"}}""")));
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(UNAUTHENTICATED)));
+        MOCK.stubFor(post(urlPathEqualTo(TOKEN)).withRequestBody(containing("refresh_token=gbp-revoked-refresh"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}")));
         cursors.advance("google", "lapsed", "2026-11-01T00:00:00Z");
         PollResult result = poller.poll("lapsed", config.locations().get("lapsed"));
         assertEquals("token", result.stop());
@@ -148,5 +159,36 @@ class GoogleReviewsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.poll().stream()
                 .anyMatch(r -> r.value().contains("\"connector\":\"google:lapsed\"") && r.value().contains("token_expired")));
         assertTrue(statuses.poll().stream().noneMatch(r -> r.value().contains("gbp-lapsed-token")), "the token is never published");
+        assertEquals(1, MOCK.findAll(postRequestedFor(urlPathEqualTo(TOKEN))
+                .withRequestBody(containing("refresh_token=gbp-revoked-refresh"))).size(), "renewal tried once");
+        assertTrue(status.of("google", "lapsed").reason().contains("invalid_grant"), status.of("google", "lapsed").reason());
+        assertTrue(statuses.poll().stream().noneMatch(r -> r.value().contains("gbp-revoked-refresh")));
+
+        // the next poll does not ask the token endpoint again with a refresh token it refused for good
+        assertEquals("token", poller.poll("lapsed", config.locations().get("lapsed")).stop());
+        assertEquals(1, MOCK.findAll(postRequestedFor(urlPathEqualTo(TOKEN))
+                .withRequestBody(containing("refresh_token=gbp-revoked-refresh"))).size());
+        assertEquals("2026-11-01T00:00:00Z", cursors.get("google", "lapsed").orElseThrow(), "nothing lost: the cursor waits");
+    }
+
+    @Test
+    void aRefusedTokenIsRenewedWithTheRefreshTokenAndThePollGoesOn() {
+        String path = "/gbp/v4/accounts/111/locations/444/reviews";
+        MOCK.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer gbp-old"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(UNAUTHENTICATED)));
+        MOCK.stubFor(post(urlPathEqualTo(TOKEN)).withRequestBody(equalTo("grant_type=refresh_token&refresh_token=gbp-refresh"
+                        + "&client_id=gbp-client.apps.googleusercontent.com&client_secret=gbp-secret"))
+                .willReturn(okJson("{\"access_token\": \"ya29.gbp-new\", \"expires_in\": 3599, "
+                        + "\"scope\": \"https://www.googleapis.com/auth/business.manage\", \"token_type\": \"Bearer\"}")));
+        MOCK.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer ya29.gbp-new"))
+                .willReturn(okJson(page(null, review("AbRn1", "FOUR", "Good coffee", "2026-11-21T08:00:00Z", "2026-11-21T08:00:00Z")
+                        .replace("locations/222", "locations/444")))));
+        cursors.reset("google", "renewing");
+        PollResult result = poller.poll("renewing", config.locations().get("renewing"));
+        assertNull(result.stop());
+        assertEquals(1, result.accepted());
+        assertTrue(result.cursorAdvanced());
+        assertEquals(1, MOCK.findAll(postRequestedFor(urlPathEqualTo(TOKEN)).withRequestBody(containing("refresh_token=gbp-refresh&"))).size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ingested.of("google", "accounts/111/locations/444/reviews/AbRn1").size() == 1);
     }
 }

@@ -5,10 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +27,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,7 @@ class TrustpilotTest {
 
     private static final WireMockServer MOCK = WireMockResource.server();
     private static final String SHOP = "/tp/v1/private/business-units/46d6a890000064000500e0c3/reviews";
+    private static final String TOKEN = "/tp/v1/oauth/oauth-business-users-for-applications/refresh";
     private static final String BUSY = "/tp/v1/private/business-units/46d6a890000064000500e0c4/reviews";
     private static Ingested ingested;
 
@@ -51,6 +57,9 @@ class TrustpilotTest {
 
     @Inject
     TrustpilotPoller poller;
+
+    @Inject
+    AccessTokens tokens;
 
     @Inject
     CursorStore cursors;
@@ -139,13 +148,45 @@ class TrustpilotTest {
             }
 
             @Override
-            public String accessToken() {
-                return "expired";
+            public Optional<String> accessToken() {
+                return Optional.of("expired");
+            }
+
+            @Override
+            public Optional<String> refreshToken() {
+                return Optional.empty();
             }
         };
         PollResult result = poller.poll("shop-expired", expired);
         assertEquals("token", result.stop());
         assertFalse(result.cursorAdvanced());
         assertTrue(cursors.get("trustpilot", "shop-expired").isEmpty());
+    }
+
+    @Test
+    void aBusinessUnitWithOnlyARefreshTokenGetsItsAccessTokenFirstAndKeepsTheRotatedRefreshToken() {
+        String path = "/tp/v1/private/business-units/46d6a890000064000500e0c5/reviews";
+        MOCK.stubFor(post(urlPathEqualTo(TOKEN)).withBasicAuth("tp-api-key", "tp-api-secret")
+                .withRequestBody(equalTo("grant_type=refresh_token&refresh_token=tp-refresh"))
+                .willReturn(okJson("{\"access_token\": \"tp-new\", \"refresh_token\": \"tp-refresh-2\", \"expires_in\": \"359999\"}")));
+        MOCK.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer tp-new"))
+                .willReturn(okJson("{\"reviews\":[],\"links\":[]}")));
+        cursors.reset("trustpilot", "renewing");
+        PollResult result = poller.poll("renewing", config.businessUnits().get("renewing"));
+        assertNull(result.stop());
+        assertEquals(1, MOCK.findAll(postRequestedFor(urlPathEqualTo(TOKEN))).size());
+        Instant expires = tokens.expiries().get("trustpilot:renewing");
+        assertTrue(expires.isAfter(Instant.now().plus(Duration.ofHours(99))), "expires_in arrives as a string: " + expires);
+
+        // the access token is refused later (revoked): renewed with the rotated refresh token, then the call retried
+        MOCK.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer tp-new"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"fault\":{\"faultstring\":\"Invalid Access Token\",\"detail\":{\"errorcode\":\"keymanagement.service.invalid_access_token\"}}}")));
+        MOCK.stubFor(post(urlPathEqualTo(TOKEN)).withRequestBody(equalTo("grant_type=refresh_token&refresh_token=tp-refresh-2"))
+                .willReturn(okJson("{\"access_token\": \"tp-newer\", \"refresh_token\": \"tp-refresh-3\", \"expires_in\": \"359999\"}")));
+        MOCK.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer tp-newer"))
+                .willReturn(okJson("{\"reviews\":[],\"links\":[]}")));
+        assertNull(poller.poll("renewing", config.businessUnits().get("renewing")).stop());
+        assertEquals(2, MOCK.findAll(postRequestedFor(urlPathEqualTo(TOKEN))).size());
     }
 }

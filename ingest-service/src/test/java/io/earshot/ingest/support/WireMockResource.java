@@ -51,6 +51,29 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         config.put("earshot.ingest.trustpilot.business-units.busy.access-token", "tp-token");
         config.put("earshot.ingest.reddit.base-url", base + "/reddit");
         config.put("earshot.ingest.reddit.accounts.brand.access-token", "rd-token");
+        config.put("earshot.ingest.reddit.accounts.brand.refresh-token", "rd-brand-refresh");
+        config.put("earshot.ingest.reddit.accounts.brand.username", "brand_official");
+        config.put("earshot.ingest.reddit.accounts.brand.search.subreddits", "BuyItForLife,Cooking");
+        config.put("earshot.ingest.reddit.accounts.brand.search.query", "\"acme kettle\"");
+        config.put("earshot.ingest.reddit.accounts.renewing.access-token", "rd-old");
+        config.put("earshot.ingest.reddit.accounts.renewing.refresh-token", "rd-refresh");
+        config.put("earshot.ingest.reddit.queries-per-minute", "600");
+        // token endpoints (refresh_token grant) as each platform documents them
+        config.put("earshot.ingest.reddit.oauth.token-url", base + "/reddit-www/api/v1/access_token");
+        config.put("earshot.ingest.reddit.oauth.client-id", "rd-client");
+        config.put("earshot.ingest.reddit.oauth.client-secret", "rd-secret");
+        config.put("earshot.ingest.google.oauth.token-url", base + "/google-oauth/token");
+        config.put("earshot.ingest.google.oauth.client-id", "gbp-client.apps.googleusercontent.com");
+        config.put("earshot.ingest.google.oauth.client-secret", "gbp-secret");
+        config.put("earshot.ingest.google.locations.lapsed.refresh-token", "gbp-revoked-refresh");
+        config.put("earshot.ingest.google.locations.renewing.name", "accounts/111/locations/444");
+        config.put("earshot.ingest.google.locations.renewing.access-token", "gbp-old");
+        config.put("earshot.ingest.google.locations.renewing.refresh-token", "gbp-refresh");
+        config.put("earshot.ingest.trustpilot.oauth.token-url", base + "/tp/v1/oauth/oauth-business-users-for-applications/refresh");
+        config.put("earshot.ingest.trustpilot.oauth.client-id", "tp-api-key");
+        config.put("earshot.ingest.trustpilot.oauth.client-secret", "tp-api-secret");
+        config.put("earshot.ingest.trustpilot.business-units.renewing.id", "46d6a890000064000500e0c5");
+        config.put("earshot.ingest.trustpilot.business-units.renewing.refresh-token", "tp-refresh");
         return config;
     }
 

@@ -1,0 +1,59 @@
+package io.earshot.ingest.connector;
+
+import io.earshot.commons.oauth.OAuthClient;
+import io.earshot.commons.oauth.OAuthProvider;
+import io.earshot.commons.oauth.RedisTokenStore;
+import io.earshot.commons.oauth.TokenRefresher;
+import io.earshot.ingest.config.OAuthClientConfig;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The access token of every connector that has one, renewed by refresh token where one is configured, and shared
+ * through Redis with reply-service (which renews the same tokens). Their expiry is shown in health and as the gauge
+ * {@code earshot_connector_token_expires_at_seconds{platform,account}}.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    @Inject
+    RedisCommands<String, String> redis;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Map<String, TokenRefresher> tokens = new ConcurrentHashMap<>();
+
+    /** The token of one connector (made once, on first use). */
+    public TokenRefresher of(OAuthProvider provider, String account, Optional<String> accessToken,
+            Optional<String> refreshToken, OAuthClientConfig oauth, String userAgent) {
+        String connector = provider.platform() + ":" + account;
+        return tokens.computeIfAbsent(connector, c -> {
+            Optional<OAuthClient> client = OAuthClient.of(provider, c, oauth.tokenUrl(), oauth.clientId(),
+                    oauth.clientSecret(), refreshToken, userAgent);
+            TokenRefresher refresher = new TokenRefresher(accessToken, client, new RedisTokenStore(redis),
+                    java.time.Duration.ofSeconds(10), oauth.renewBefore(), Clock.systemUTC());
+            Gauge.builder("earshot.connector.token.expires.at", refresher,
+                    r -> r.expiresAt().map(Instant::getEpochSecond).orElse(0L).doubleValue())
+                    .baseUnit("seconds").description("when the connector's access token expires (0: unknown)")
+                    .tags("platform", provider.platform(), "account", account).register(metrics);
+            return refresher;
+        });
+    }
+
+    /** When each connector's token expires, where known. */
+    public Map<String, Instant> expiries() {
+        Map<String, Instant> expiries = new TreeMap<>();
+        tokens.forEach((connector, t) -> t.expiresAt().ifPresent(e -> expiries.put(connector, e)));
+        return expiries;
+    }
+}
