@@ -1,11 +1,23 @@
 package io.earshot.reply.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.oauth.OAuthClient;
+import io.earshot.commons.oauth.OAuthProvider;
+import io.earshot.commons.oauth.RedisTokenStore;
+import io.earshot.commons.oauth.TokenRefresher;
+import io.earshot.commons.oauth.TokenStore;
 import io.earshot.reply.config.PublishConfig;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The connector of each platform, and which platforms' tokens were found expired (shown in health). */
@@ -15,18 +27,50 @@ public class Connectors {
     private final Map<String, PlatformConnector> byPlatform;
     private final Map<String, String> expiredTokens = new ConcurrentHashMap<>();
 
+    private final Map<String, HttpPlatform> renewing = new TreeMap<>();
+
     @Inject
-    public Connectors(ObjectMapper mapper, PublishConfig config) {
+    public Connectors(ObjectMapper mapper, PublishConfig config, TokenRenewalConfig renewal,
+            RedisCommands<String, String> redis, MeterRegistry metrics) {
+        TokenStore shared = new RedisTokenStore(redis);
         byPlatform = Map.of(
                 "facebook", new Facebook(mapper, config),
                 "instagram", new Instagram(mapper, config),
                 "youtube", new YouTube(mapper, config),
                 "mastodon", new Mastodon(mapper, config),
                 "x", new XPlatform(mapper, config),
-                "google", new GoogleReviews(mapper, config),
-                "trustpilot", new Trustpilot(mapper, config),
-                "reddit", new Reddit(mapper, config),
+                "google", renewing(new GoogleReviews(mapper, config), OAuthProvider.GOOGLE, renewal.google(), null, shared, metrics),
+                "trustpilot", renewing(new Trustpilot(mapper, config), OAuthProvider.TRUSTPILOT, renewal.trustpilot(), null, shared, metrics),
+                "reddit", renewing(new Reddit(mapper, config), OAuthProvider.REDDIT, renewal.reddit(), Reddit.USER_AGENT, shared, metrics),
                 "generic", new GenericCallback(mapper, config));
+    }
+
+    /**
+     * A platform whose token renews itself when a refresh token is configured, shared through Redis with
+     * ingest-service; its expiry is the gauge {@code earshot_connector_token_expires_at_seconds{platform}}.
+     */
+    private HttpPlatform renewing(HttpPlatform platform, OAuthProvider provider, TokenRenewalConfig.Client client,
+            String userAgent, TokenStore shared, MeterRegistry metrics) {
+        var oauth = OAuthClient.of(provider, "reply:" + provider.platform(), client.tokenUrl(), client.clientId(),
+                client.clientSecret(), client.refreshToken(), userAgent);
+        if (oauth.isEmpty()) {
+            return platform;
+        }
+        platform.withTokens(new TokenRefresher(platform.settings().token(), oauth, shared, Duration.ofSeconds(10),
+                client.renewBefore(), Clock.systemUTC()));
+        Gauge.builder("earshot.connector.token.expires.at", platform,
+                p -> p.tokenExpiresAt().map(Instant::getEpochSecond).orElse(0L).doubleValue())
+                .baseUnit("seconds").description("when the platform's access token expires (0: unknown)")
+                .tags("platform", provider.platform()).register(metrics);
+        renewing.put(provider.platform(), platform);
+        return platform;
+    }
+
+    /** When each renewable platform token expires, where known. */
+    public Map<String, Instant> tokenExpiries() {
+        Map<String, Instant> expiries = new TreeMap<>();
+        renewing.forEach((platform, p) -> p.tokenExpiresAt().ifPresent(e -> expiries.put(platform, e)));
+        return expiries;
     }
 
     public Optional<PlatformConnector> of(String platform) {

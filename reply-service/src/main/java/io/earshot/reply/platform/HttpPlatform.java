@@ -2,6 +2,7 @@ package io.earshot.reply.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.reply.config.PublishConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,8 @@ abstract class HttpPlatform implements PlatformConnector {
 
     final ObjectMapper mapper;
     final PublishConfig config;
+    /** The token that renews itself, when a refresh token is configured; else the configured token is used. */
+    private TokenRefresher tokens;
 
     HttpPlatform(ObjectMapper mapper, PublishConfig config) {
         this.mapper = mapper;
@@ -31,6 +34,17 @@ abstract class HttpPlatform implements PlatformConnector {
 
     abstract PublishConfig.Platform settings();
 
+    /** Uses a token that renews itself instead of the configured one. */
+    HttpPlatform withTokens(TokenRefresher tokens) {
+        this.tokens = tokens;
+        return this;
+    }
+
+    /** When the access token expires, when known. */
+    Optional<Instant> tokenExpiresAt() {
+        return tokens == null ? Optional.empty() : tokens.expiresAt();
+    }
+
     String base() {
         return settings().baseUrl().orElseThrow(() -> new IllegalStateException(platform() + " has no base URL configured"))
                 .replaceAll("/+$", "");
@@ -38,7 +52,7 @@ abstract class HttpPlatform implements PlatformConnector {
 
     HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(config.requestTimeout());
-        settings().token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        (tokens != null ? tokens.current() : settings().token()).ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return b;
     }
 
@@ -50,7 +64,30 @@ abstract class HttpPlatform implements PlatformConnector {
     record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers, Outcome failure) {
     }
 
+    /**
+     * Sends a request. When the platform refuses the access token and a refresh token is configured, the token is
+     * renewed once and the request sent once more with it; a renewal the token endpoint refuses for good
+     * ({@code invalid_grant}) is an expired token, one that failed for now is worth another attempt.
+     */
     Answer call(HttpRequest request) {
+        Answer a = callOnce(request);
+        if (tokens == null || !tokens.refreshable() || !(a.failure() instanceof Permanent p && p.tokenExpired())) {
+            return a;
+        }
+        String used = request.headers().firstValue("Authorization").map(h -> h.substring(h.indexOf(' ') + 1)).orElse(null);
+        TokenRefresher.Result renewed = tokens.refreshAfterRejection(used);
+        if (renewed instanceof TokenRefresher.Fresh fresh) {
+            return callOnce(HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                    .header("Authorization", "Bearer " + fresh.accessToken()).build());
+        }
+        TokenRefresher.Failed failed = (TokenRefresher.Failed) renewed;
+        Outcome outcome = failed.permanent()
+                ? new Permanent("access token expired or revoked and could not be renewed: " + failed.reason(), true)
+                : new Transient("access token refused; renewing it failed for now: " + failed.reason(), null);
+        return new Answer(a.status(), a.body(), a.headers(), outcome);
+    }
+
+    private Answer callOnce(HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 class Reddit extends HttpPlatform {
 
+    static final String USER_AGENT = "server:io.earshot.reply:0.1 (self-hosted Earshot)";
+
     private final AtomicReference<Instant> windowEnds = new AtomicReference<>(Instant.MIN);
 
     Reddit(ObjectMapper mapper, PublishConfig config) {
@@ -41,7 +43,7 @@ class Reddit extends HttpPlatform {
 
     @Override
     HttpRequest.Builder request(String path) {
-        return super.request(path).header("User-Agent", "server:io.earshot.reply:0.1 (self-hosted Earshot)");
+        return super.request(path).header("User-Agent", USER_AGENT);
     }
 
     @Override
