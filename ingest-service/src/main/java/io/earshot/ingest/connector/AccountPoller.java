@@ -51,9 +51,15 @@ abstract class AccountPoller<A> {
         return results;
     }
 
-    /** The (empty) result of a poll a rate limit still holds back, or null when the connector may be polled. */
-    PollResult heldBack(String pauseKey, String connector) {
-        return support.paused(pauseKey) ? new PollResult(connector, 0, 0, 0, false, "rate_limited") : null;
+    /** The connector of an account ({@code platform:name}): its status, its pauses. */
+    String connector(String name) {
+        return platform() + ":" + name;
+    }
+
+    /** The (empty) result of a poll a rate limit still holds back, or null when the account may be polled. */
+    PollResult heldBack(String name) {
+        String connector = connector(name);
+        return support.paused(connector) ? new PollResult(connector, 0, 0, 0, false, "rate_limited") : null;
     }
 
     /** Makes one call; a platform that cannot be reached is reported and the answer is null. */

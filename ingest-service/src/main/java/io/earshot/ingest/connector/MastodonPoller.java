@@ -42,8 +42,8 @@ public class MastodonPoller extends AccountPoller<MastodonAccount> {
 
     @Override
     public PollResult poll(String name, MastodonAccount account) {
-        String connector = "mastodon:" + name;
-        PollResult held = heldBack(connector, connector);
+        String connector = connector(name);
+        PollResult held = heldBack(name);
         if (held != null) {
             return held;
         }

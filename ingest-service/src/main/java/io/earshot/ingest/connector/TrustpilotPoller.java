@@ -48,8 +48,8 @@ public class TrustpilotPoller extends AccountPoller<BusinessUnit> {
 
     @Override
     public PollResult poll(String name, BusinessUnit unit) {
-        String connector = PLATFORM + ":" + name;
-        PollResult held = heldBack(connector, connector);
+        String connector = connector(name);
+        PollResult held = heldBack(name);
         if (held != null) {
             return held;
         }

@@ -42,8 +42,8 @@ public class XPoller extends AccountPoller<XAccount> {
 
     @Override
     public PollResult poll(String name, XAccount account) {
-        String connector = "x:" + name;
-        PollResult held = heldBack(connector, connector);
+        String connector = connector(name);
+        PollResult held = heldBack(name);
         if (held != null) {
             return held;
         }
