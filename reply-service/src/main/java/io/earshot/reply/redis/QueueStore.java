@@ -318,7 +318,7 @@ public class QueueStore {
     /** Deletes the whole queue view (items, indexes, audit, claims, outbox, announcements), not the templates. */
     public long wipe() {
         long deleted = 0;
-        for (String pattern : List.of("item:*", "queue*", "audit:*", "claim:*", "thread:*", "author:*", "announced:*", "outbox", "publish-errors", "timers")) {
+        for (String pattern : List.of("item:*", "queue*", "audit:*", "claim:*", "thread:*", "author:*", "announced:*", "outbox", "publish-errors", "timers", "sla")) {
             KeyScanCursor<String> cursor = redis.scan(ScanArgs.Builder.matches(PREFIX + pattern).limit(500));
             while (true) {
                 if (!cursor.getKeys().isEmpty()) {
