@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.redis.LearnedReplies;
+import io.earshot.reply.workflow.TranslationService;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A queue item as the dashboard shows it: the item, who holds the claim and until when, the lint of its draft,
- * suggestions from earlier approved replies, the conversation around it and the author's earlier comments.
+ * suggestions from earlier approved replies, the conversation around it, the author's earlier comments, and
+ * translation for the user looking at it (whether it is needed and available, the comment's, the draft's).
  */
 public record ItemView(
         @JsonUnwrapped QueueItem item,
@@ -19,7 +21,8 @@ public record ItemView(
         String lastPublishError,
         List<LearnedReplies.Suggestion> suggestions,
         List<Related> thread,
-        List<Related> authorHistory) {
+        List<Related> authorHistory,
+        TranslationService.View translation) {
 
     /** The live claim: who and until when. */
     public record Claim(String holder, Instant expiresAt) {

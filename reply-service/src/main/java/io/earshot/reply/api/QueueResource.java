@@ -6,7 +6,6 @@ import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.domain.Workflow.Action;
-import io.earshot.reply.redis.LearnedReplies;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.workflow.Lints;
@@ -74,7 +73,7 @@ public class QueueResource {
     Lints lints;
 
     @Inject
-    LearnedReplies learned;
+    ItemViews views;
 
     @Inject
     SecurityIdentity identity;
@@ -124,26 +123,7 @@ public class QueueResource {
     }
 
     ItemView view(QueueItem stored) {
-        QueueItem item = service.current(stored);
-        String holder = item.state() == QueueItem.State.claimed ? store.claimHolder(item.id()) : null;
-        ItemView.Claim claim = null;
-        if (holder != null) {
-            long ttl = store.claimTtlMillis(item.id());
-            claim = new ItemView.Claim(holder, ttl > 0 ? service.now().plusMillis(ttl) : null);
-        }
-        ReplyLint.Result lint = lints.lint(item, item.draftText());
-        boolean open = !item.state().terminal() && item.state() != QueueItem.State.publishing;
-        boolean breached = item.slaDeadline() != null && (open ? service.now().isAfter(item.slaDeadline())
-                : item.publication() != null && item.publication().publishedAt() != null
-                && item.publication().publishedAt().isAfter(item.slaDeadline()));
-        List<ItemView.Related> thread = store.thread(item.threadKey(), 20).stream()
-                .filter(i -> !i.id().equals(item.id())).map(ItemView.Related::of).toList();
-        List<ItemView.Related> history = store.byAuthor(item, 10).stream()
-                .filter(i -> !i.id().equals(item.id()) && !i.commentCreatedAt().isAfter(item.commentCreatedAt()))
-                .map(ItemView.Related::of).toList();
-        String lastError = item.state() == QueueItem.State.publishing || item.state() == QueueItem.State.failed
-                ? store.lastFailure(item.id()) : null;
-        return new ItemView(item, claim, lint, breached, lastError, learned.suggest(item, 3), thread, history);
+        return views.of(stored);
     }
 
     @POST
@@ -187,11 +167,14 @@ public class QueueResource {
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve the draft: it will be published once", description = "Only the claimant. A failing "
-            + "lint blocks approval (422) unless a supervisor sets override=true, which is audited.")
-    @APIResponse(responseCode = "422", description = "the lint fails")
-    public ItemView approve(@PathParam("id") String id, Requests.Approve body) {
+            + "lint blocks approval (422) unless a supervisor sets override=true, which is audited. A machine-translated "
+            + "draft needs shownTextHash, the translation.reply.shownTextHash of the view that showed it in both "
+            + "languages: without it 422, and 409 when the draft changed since.")
+    @APIResponse(responseCode = "422", description = "the lint fails, or a machine-translated draft is approved without shownTextHash")
+    @APIResponse(responseCode = "409", description = "stale version, someone else's claim, or a translated draft that changed after it was shown")
+    public ItemView approve(@PathParam("id") String id, @Valid Requests.Approve body) {
         Requests.Approve b = body == null ? new Requests.Approve(null, false) : body;
-        return view(service.approve(id, actor(), b.version(), b.override()));
+        return view(service.approve(id, actor(), b.version(), b.override(), b.shownTextHash()));
     }
 
     @POST

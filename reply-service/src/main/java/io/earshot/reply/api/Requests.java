@@ -25,8 +25,26 @@ public final class Requests {
     }
 
     @Schema(description = "Approve the current draft. version: the item version you saw (recommended); override: "
-            + "a supervisor approves despite lint findings (audited)", example = "{\"version\":4,\"override\":false}")
-    public record Approve(Long version, boolean override) {
+            + "a supervisor approves despite lint findings (audited); shownTextHash: required when the draft is a "
+            + "machine translation, the translation.reply.shownTextHash of the view that showed it in both languages",
+            example = "{\"version\":4,\"override\":false}")
+    public record Approve(Long version, boolean override, @Size(max = 128) String shownTextHash) {
+
+        public Approve(Long version, boolean override) {
+            this(version, override, null);
+        }
+    }
+
+    @Schema(description = "A reply written in your own language, to be machine-translated into the commenter's and "
+            + "made the draft. from: its language (default: the first language you read); version: the item version "
+            + "you saw", example = "{\"text\":\"Sorry about the delay, please send us a private message.\",\"from\":\"en\",\"version\":3}")
+    public record TranslateReply(@NotBlank @Size(max = 5000) String text, @Size(max = 16) String from,
+                                 @NotNull Long version) {
+    }
+
+    @Schema(description = "The languages you read, as BCP-47 primary language subtags; the first is the one comments "
+            + "are translated into", example = "{\"languages\":[\"en\",\"de\"]}")
+    public record ReaderLanguages(List<String> languages) {
     }
 
     @Schema(example = "{\"reason\":\"not about us\"}")

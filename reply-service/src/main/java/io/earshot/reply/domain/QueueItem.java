@@ -76,14 +76,35 @@ public record QueueItem(
     /**
      * A proposed reply and what produced it.
      *
-     * @param source template:lang:kind, llm:model, staff:user, or policy:... when no reply should be sent
+     * @param source template:lang:kind, llm:model, staff:user, mt:model (translated from the responder's text), or
+     *        policy:... when no reply should be sent
      * @param commentVersion the comment version the draft was written for
+     * @param translation set when the text is a machine translation of what a responder wrote
      */
-    public record Draft(String text, String lang, String source, String editedBy, Integer commentVersion) {
+    public record Draft(String text, String lang, String source, String editedBy, Integer commentVersion,
+                        Translation translation) {
+
+        public Draft(String text, String lang, String source, String editedBy, Integer commentVersion) {
+            this(text, lang, source, editedBy, commentVersion, null);
+        }
 
         public Draft(String text, String lang, String source) {
-            this(text, lang, source, null, null);
+            this(text, lang, source, null, null, null);
         }
+    }
+
+    /**
+     * A draft whose text a machine translated from what a responder wrote in their own language: kept so the page
+     * can show the reply in both languages, and so approval can demand that both were shown.
+     *
+     * @param sourceText what the responder wrote
+     * @param sourceLang the language they wrote it in
+     * @param backTranslation the draft translated back into {@code sourceLang}, or null when that failed
+     * @param provider the translation endpoint's host
+     * @param model the model that translated
+     */
+    public record Translation(String sourceText, String sourceLang, String backTranslation, String provider,
+                              String model, Instant at) {
     }
 
     /** Personal data in the comment text, {@code [start, end)} in UTF-16 code units. */

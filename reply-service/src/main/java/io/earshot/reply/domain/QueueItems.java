@@ -108,7 +108,34 @@ public final class QueueItems {
                 approval == null || approval.lintOverride() == null || approval.lintOverride().isEmpty() ? null : approval.lintOverride(),
                 item.draft() == null ? null : item.draft().source(),
                 item.commentVersion() > 0 ? item.commentVersion() : null,
-                item.moderation() == null ? null : item.moderation().status());
+                item.moderation() == null ? null : item.moderation().status(),
+                "edited".equals(type) && item.draft() != null ? item.draft().translation() : null);
+    }
+
+    /**
+     * The hash of what the page shows of a machine-translated draft: the text to be published and, in the responder's
+     * language, what they wrote and the back-translation. Approving such a draft needs it, so the approval is of the
+     * texts a person actually saw.
+     */
+    public static String shownTextHash(QueueItem.Draft draft) {
+        QueueItem.Translation t = draft.translation();
+        String shown = String.join("\u0000", nz(draft.text()), nz(draft.lang()), t == null ? "" : nz(t.sourceText()),
+                t == null ? "" : nz(t.sourceLang()), t == null ? "" : nz(t.backTranslation()));
+        return sha256(shown).substring(0, 32);
+    }
+
+    /** Hex SHA-256 of a string's UTF-8 bytes. */
+    public static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** A stable idempotency key for one approval of one item. */

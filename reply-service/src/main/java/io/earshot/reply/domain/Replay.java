@@ -36,7 +36,8 @@ public final class Replay {
             case "drafted", "edited", "redrafted" -> {
                 b.draft(new QueueItem.Draft(e.text() == null ? "" : e.text(), e.lang(),
                         e.draftSource() == null ? "template" : e.draftSource(),
-                        "edited".equals(e.type()) ? e.actor() : null, e.commentVersion()));
+                        "edited".equals(e.type()) ? e.actor() : null, e.commentVersion(),
+                        "edited".equals(e.type()) ? e.translation() : null));
                 if ("redrafted".equals(e.type())) {
                     b.approval(null);
                 }

@@ -2,6 +2,7 @@ package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.earshot.reply.domain.QueueItem;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  * @param draftSource what wrote the draft (template, llm, staff)
  * @param commentVersion the comment version the item reflects
  * @param moderation the comment's visibility after a moderation action
+ * @param translation on an edit that put a machine translation in the draft: what the responder wrote, in which
+ *        language, the back-translation and the model
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,5 +46,6 @@ public record ReplyEvent(
         List<String> lintOverride,
         String draftSource,
         Integer commentVersion,
-        String moderation) {
+        String moderation,
+        QueueItem.Translation translation) {
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -38,6 +39,13 @@ public class LlmClient {
     /** Any other failure: not retried, counted by the breaker. */
     public static class Failed extends RuntimeException {
         public Failed(String message) {
+            super(message);
+        }
+    }
+
+    /** The provider did not answer within the configured timeout. */
+    public static class TimedOut extends Failed {
+        public TimedOut(String message) {
             super(message);
         }
     }
@@ -73,6 +81,8 @@ public class LlmClient {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new TimedOut("LLM did not answer within " + config.timeout());
         } catch (IOException e) {
             throw new Failed("LLM call failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
         } catch (InterruptedException e) {

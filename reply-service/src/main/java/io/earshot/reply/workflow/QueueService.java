@@ -189,11 +189,21 @@ public class QueueService {
     }
 
     public QueueItem approve(String id, Actor actor, Long version, boolean override) {
+        return approve(id, actor, version, override, null);
+    }
+
+    /**
+     * Approves the current draft. A machine-translated draft is approved only with {@code shownTextHash}, the hash
+     * of the reply in both languages as the responder's view showed it ({@link QueueItems#shownTextHash}): absent,
+     * the translation was never shown (422); different, the text changed after it was shown (409).
+     */
+    public QueueItem approve(String id, Actor actor, Long version, boolean override, String shownTextHash) {
         QueueItem item = get(id);
         if (version != null && version != item.version()) {
             throw conflict("the item changed since you loaded it: you sent version " + version + ", it is at version "
                     + item.version() + "; reload it");
         }
+        String translated = translatedApproval(item, shownTextHash);
         if (item.draftText() == null || item.draftText().isBlank()) {
             // never overridable: an approved reply must be publishable, or the approval would be lost silently
             throw new ProblemException(new Problem(Problem.of(422, "Unprocessable Content", "").type(),
@@ -213,13 +223,37 @@ public class QueueService {
         String key = QueueItems.idempotencyKey(id, approvalVersion);
         Instant now = now();
         // approve exactly the text that was linted: if anything changed since (an edit, a redraft), refuse
-        QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, item.version(),
-                overridden.isEmpty() ? null : "lint overridden by " + actor.name() + ": " + String.join(", ", overridden),
+        String overrideNote = overridden.isEmpty() ? null : "lint overridden by " + actor.name() + ": " + String.join(", ", overridden);
+        String reason = translated == null ? overrideNote : overrideNote == null ? translated : translated + "; " + overrideNote;
+        QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, item.version(), reason,
                 b -> b.approval(new QueueItem.Approval(actor.name(), now, item.draftText(), key, overridden))
                         .publication(QueueItem.Publication.NONE),
                 OutboxOp.ADD, now));
         learned.remember(approved);
         return approved;
+    }
+
+    /** Null for a draft a person wrote; for a machine-translated one, the audit note, or a refusal when not shown. */
+    private static String translatedApproval(QueueItem item, String shownTextHash) {
+        QueueItem.Translation t = item.draft() == null ? null : item.draft().translation();
+        if (t == null) {
+            return null;
+        }
+        if (shownTextHash == null || shownTextHash.isBlank()) {
+            throw new ProblemException(new Problem(Problem.of(422, "Unprocessable Content", "").type(),
+                    "The translation was not shown", 422,
+                    "the reply is a machine translation: approve it from a view that shows it in both languages, "
+                            + "sending translation.reply.shownTextHash as shownTextHash",
+                    null, List.of(new Problem.FieldError("shownTextHash",
+                    "is required for a machine-translated reply (the hash of the texts you were shown)"))));
+        }
+        String current = QueueItems.shownTextHash(item.draft());
+        if (!current.equals(shownTextHash.strip())) {
+            throw conflict("the translated reply changed after it was shown to you (shownTextHash " + shownTextHash.strip()
+                    + ", now " + current + "); reload it and read both texts again");
+        }
+        return "machine-translated reply approved after both texts were shown: " + t.sourceLang() + " -> "
+                + item.draft().lang() + " by " + t.model() + " (" + t.provider() + "), shown " + current;
     }
 
     public QueueItem reject(String id, Actor actor, String reason) {
