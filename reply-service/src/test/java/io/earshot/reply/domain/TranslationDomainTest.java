@@ -1,0 +1,63 @@
+package io.earshot.reply.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.messaging.ReplyEvent;
+import io.earshot.reply.support.Items;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Language codes, the hash of what a translated draft showed, and a translated draft surviving a rebuild. */
+class TranslationDomainTest {
+
+    @Test
+    void primaryLanguageSubtagsOnly() {
+        assertEquals("te", Languages.require("languages[0]", " TE "));
+        for (String bad : new String[] {"en-US", "pt_BR", "english", "e", "und", "zxx", "", "ar1", "Latn"}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> Languages.require("languages[2]", bad), bad);
+            assertEquals(400, e.problem().status());
+            assertEquals("languages[2]", e.problem().errors().get(0).field());
+        }
+        assertEquals(List.of("ar", "en"), Languages.requireList("languages", List.of("ar", "EN", "ar")));
+        assertTrue(Languages.rightToLeft("ar"));
+        assertFalse(Languages.rightToLeft("te"));
+        assertFalse(Languages.readable(null, List.of("en")));
+    }
+
+    @Test
+    void theShownHashCoversTheTextAndBothLanguages() {
+        QueueItem.Translation t = new QueueItem.Translation("Thanks!", "en", "Thank you!", "api.example", "m", Instant.EPOCH);
+        QueueItem.Draft draft = new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1, t);
+        String h = QueueItems.shownTextHash(draft);
+        assertEquals(h, QueueItems.shownTextHash(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ben", 1, t)));
+        assertNotEquals(h, QueueItems.shownTextHash(new QueueItem.Draft("شكراً جزيلاً!", "ar", "mt:m", "ana", 1, t)));
+        assertNotEquals(h, QueueItems.shownTextHash(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1,
+                new QueueItem.Translation("Thanks!", "en", "Thanks a lot!", "api.example", "m", Instant.EPOCH))));
+        assertNotEquals(h, QueueItems.shownTextHash(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1,
+                new QueueItem.Translation("Cheers!", "en", "Thank you!", "api.example", "m", Instant.EPOCH))));
+    }
+
+    @Test
+    void aRebuildKeepsTheTranslationSoTheApprovalStillNeedsBothTexts() {
+        QueueItem.Translation t = new QueueItem.Translation("Thanks!", "en", "Thank you!", "api.example", "m", Instant.EPOCH);
+        QueueItem before = Items.complaint("facebook").lang("ar").state(QueueItem.State.claimed).version(2).build();
+        QueueItem edited = before.toBuilder().version(3)
+                .draft(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1, t)).build();
+        ReplyEvent event = QueueItems.event(edited, "edited", "ana", "machine-translated", before.draftText(), Instant.EPOCH);
+        assertEquals(t, event.translation());
+        QueueItem replayed = Replay.apply(before, event);
+        assertEquals(t, replayed.draft().translation());
+        assertEquals(QueueItems.shownTextHash(edited.draft()), QueueItems.shownTextHash(replayed.draft()));
+        // a later edit by a person clears it
+        QueueItem rewritten = replayed.toBuilder().version(4).draft(new QueueItem.Draft("مرحباً", "ar", "staff:ana", "ana", 1)).build();
+        assertNull(QueueItems.event(rewritten, "edited", "ana", null, "شكراً!", Instant.EPOCH).translation());
+        assertNull(Replay.apply(replayed, QueueItems.event(rewritten, "edited", "ana", null, "شكراً!", Instant.EPOCH)).draft().translation());
+    }
+}
