@@ -12,6 +12,16 @@ let dirty = false;
 let revealed = false;
 let serverLint = null;
 let lintSeq = 0;
+// translation: what was asked for the comment (so a page asks once per comment version), and the hash of the
+// translated reply as this page showed it in both languages (approval sends it; null until it was shown)
+let commentTranslation = null;
+let commentTranslationKey = null;
+let shownTextHash = null;
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+/** Right to left for languages that run so; otherwise let the browser decide from the text. */
+function dirFor(lang) { return RTL.has(String(lang || '').toLowerCase()) ? 'rtl' : 'auto'; }
+function upper(lang) { return (lang || '?').toUpperCase(); }
 
 function holder() { return claimHolder(item); }
 function mine() { return holder() === me && item.state === 'claimed'; }
@@ -182,7 +192,15 @@ $('release').addEventListener('click', () => post('release', undefined, 'Release
 $('save').addEventListener('click', save);
 $('approve').addEventListener('click', async () => {
   if (dirty && !(await save())) return;
-  post('approve', { version: item.version, override: $('override').checked || undefined }, 'Approved: sending');
+  const reply = item.translation && item.translation.reply;
+  if (reply && shownTextHash !== reply.shownTextHash) {
+    toast('Read the reply in both languages before approving.', true);
+    return;
+  }
+  post('approve', {
+    version: item.version, override: $('override').checked || undefined,
+    shownTextHash: reply ? shownTextHash : undefined
+  }, 'Approved: sending');
 });
 $('reject').addEventListener('click', () => {
   const reason = $('reject-reason').value.trim();
@@ -227,6 +245,148 @@ async function loadHistory() {
     : [h('li', { class: 'muted' }, `Queued ${when(item.queuedAt)}; no recorded actions yet.`)]);
 }
 
+// ---- translation for staff ----------------------------------------------------------------------------------
+
+function mtLabel(t) {
+  return h('span', { class: 'badge mt', 'data-machine-translated': 'true' }, 'Machine translation');
+}
+
+function renderCommentTranslation() {
+  const t = item.translation;
+  const el = $('comment-translation');
+  if (!t || !t.commentNeedsTranslation) { el.hidden = true; fill(el); return; }
+  el.hidden = false;
+  const target = (t.readerLanguages || ['en'])[0];
+  if (!t.available) {
+    fill(el, h('p', { class: 'muted', id: 'translation-unavailable' },
+      `This comment is in ${upper(item.lang)}, which you do not read; translation is unavailable: ${t.reason || 'not configured'}.`));
+    return;
+  }
+  const c = t.comment || commentTranslation;
+  const key = `${item.id}:${item.commentVersion}:${target}`;
+  if (!c && commentTranslationKey !== key) translateComment(key);
+  const original = h('div', {},
+    h('h3', {}, `Original (${upper(item.lang)})`),
+    h('p', { class: 'text', id: 'translation-original', dir: dirFor(item.lang), lang: item.lang || undefined },
+      maskedText(item, revealed)));
+  let right;
+  if (c && c.status === 'translated' && c.commentVersion === item.commentVersion) {
+    right = h('div', {},
+      h('h3', {}, mtLabel(c), ` (${upper(c.sourceLang)} → ${upper(c.targetLang)})`),
+      h('p', { class: 'text', id: 'translation-text', dir: dirFor(c.targetLang), lang: c.targetLang }, c.text),
+      h('p', { class: 'small muted' }, `by ${c.model} at ${c.provider}; may be wrong, check the original`));
+  } else if (c && c.status) {
+    right = h('div', {},
+      h('h3', {}, 'Machine translation'),
+      h('p', { class: 'error', id: 'translation-failed' }, `No translation: ${c.reason || c.status}`),
+      h('button', { type: 'button', class: 'link', onclick: () => translateComment(key, true) }, 'Try again'));
+  } else {
+    right = h('div', {}, h('h3', {}, 'Machine translation'), h('p', { class: 'muted' }, `Translating into ${upper(target)}…`));
+  }
+  fill(el, h('div', { class: 'pair' }, original, right));
+}
+
+async function translateComment(key, again) {
+  commentTranslationKey = key;
+  if (again) commentTranslation = null;
+  try {
+    commentTranslation = await api('POST', `${base}/translation`);
+  } catch (e) {
+    commentTranslation = { status: 'failed', reason: e.message };
+  }
+  if (commentTranslation && commentTranslation.status === 'translated' && item.translation) {
+    item.translation.comment = commentTranslation;
+  }
+  renderCommentTranslation();
+  loadHistory();
+}
+
+function renderWriteOwn() {
+  const t = item.translation;
+  const el = $('write-own');
+  const show = t && (t.commentNeedsTranslation || t.reply);
+  el.hidden = !show;
+  if (!show) return;
+  const own = (t.readerLanguages || ['en'])[0];
+  $('own-lang').textContent = upper(own);
+  $('own-text').lang = own;
+  $('translate-reply').textContent = `Translate into ${upper(item.lang)}`;
+  if (document.activeElement !== $('my-langs')) $('my-langs').value = (t.readerLanguages || []).join(', ');
+  const usable = t.available && mine();
+  $('translate-reply').disabled = !usable;
+  $('own-text').readOnly = !mine();
+  $('write-own-note').textContent = !t.available
+    ? `Translation is unavailable (${t.reason || 'not configured'}): write the draft in ${upper(item.lang)} yourself.`
+    : mine() ? `The machine translation becomes the draft; you will see it in both languages before approving.`
+      : 'Claim the item to write its reply.';
+}
+
+function renderReplyTranslation() {
+  const t = item.translation;
+  const r = t && t.reply;
+  const el = $('reply-translation');
+  if (!r) {
+    el.hidden = true;
+    fill(el);
+    shownTextHash = null;
+    return;
+  }
+  el.hidden = false;
+  fill(el,
+    h('p', {}, mtLabel(r), ` The draft is a machine translation (${upper(r.sourceLang)} → ${upper(r.lang)}, by ${r.model} at ${r.provider}). `,
+      'Read both before approving; editing the draft makes it your own text.'),
+    h('div', { class: 'pair' },
+      h('div', {},
+        h('h3', {}, `Will be published (${upper(r.lang)})`),
+        h('p', { class: 'text', id: 'reply-translated', dir: dirFor(r.lang), lang: r.lang }, r.text)),
+      h('div', {},
+        h('h3', {}, `Your text (${upper(r.sourceLang)})`),
+        h('p', { class: 'text', id: 'reply-source', dir: dirFor(r.sourceLang), lang: r.sourceLang }, r.sourceText),
+        h('h3', {}, `Back-translation (${upper(r.sourceLang)})`),
+        r.backTranslation
+          ? h('p', { class: 'text', id: 'reply-back', dir: dirFor(r.sourceLang), lang: r.sourceLang }, r.backTranslation)
+          : h('p', { class: 'muted', id: 'reply-back' }, 'Unavailable: compare with your text carefully.'))));
+  // both texts are in the page now: this is what an approval vouches for
+  shownTextHash = r.shownTextHash;
+  el.dataset.shownTextHash = r.shownTextHash;
+}
+
+$('translate-reply').addEventListener('click', async () => {
+  const text = $('own-text').value.trim();
+  if (!text) { toast('Write your reply first.', true); $('own-text').focus(); return; }
+  $('translate-reply').disabled = true;
+  $('translate-state').textContent = 'Translating…';
+  const own = ((item.translation && item.translation.readerLanguages) || ['en'])[0];
+  const res = await attempt(() => api('POST', `${base}/draft/translation`, { text, from: own, version: item.version }));
+  $('translate-state').textContent = '';
+  if (!res) { renderWriteOwn(); return; }
+  if (res.item) item = res.item;
+  if (res.status === 'translated') {
+    toast('Translated: read it in both languages, then approve.');
+    $('translate-state').textContent = res.reason || '';
+  } else {
+    // nothing changed on the item; the text stays in the box
+    toast(`Not translated: ${res.reason || res.status}. Your text is kept.`, true);
+    $('translate-state').textContent = `Not translated: ${res.reason || res.status}`;
+  }
+  render(true);
+  loadHistory();
+});
+
+$('save-langs').addEventListener('click', async () => {
+  const languages = $('my-langs').value.split(/[\s,]+/).filter(Boolean);
+  const res = await attempt(() => api('PUT', '/api/me/languages', { languages }), 'Languages saved');
+  if (res) { commentTranslation = null; commentTranslationKey = null; await load(); render(false); }
+});
+
+function renderTranslation() {
+  renderCommentTranslation();
+  renderWriteOwn();
+  renderReplyTranslation();
+  const r = item.translation && item.translation.reply;
+  if (r && mine()) $('approve').disabled = shownTextHash !== r.shownTextHash;
+}
+
 function render(forceDraft) {
   renderStatus();
   renderComment();
@@ -235,6 +395,7 @@ function render(forceDraft) {
   comments($('earlier'), item.authorHistory || item.earlierComments || (item.context && item.context.author),
     'No earlier comments from this author.');
   renderDraft(forceDraft);
+  renderTranslation();
   document.body.dataset.itemState = item.state;
   document.body.dataset.itemVersion = String(item.version);
 }
