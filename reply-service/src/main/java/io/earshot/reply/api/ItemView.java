@@ -22,7 +22,7 @@ public record ItemView(
         List<LearnedReplies.Suggestion> suggestions,
         List<Related> thread,
         List<Related> authorHistory,
-        TranslationService.View translation) {
+        TranslationService.TranslationView translation) {
 
     /** The live claim: who and until when. */
     public record Claim(String holder, Instant expiresAt) {

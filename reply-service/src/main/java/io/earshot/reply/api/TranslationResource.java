@@ -51,7 +51,7 @@ public class TranslationResource {
     SecurityIdentity identity;
 
     /** What became of a reply translation, and the item as it now is. */
-    public record ReplyTranslationResult(LlmTranslator.Status status, String reason, ItemView item) {
+    public record ReplyTranslationResult(LlmTranslator.TranslationStatus status, String reason, ItemView item) {
     }
 
     private String user() {

@@ -27,13 +27,13 @@ public class LlmTranslator {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What became of a request. */
-    public enum Status { translated, refused, failed }
+    public enum TranslationStatus { translated, refused, failed }
 
     /**
      * @param text the translation, only when {@code status} is translated
      * @param reason why there is no translation, for people
      */
-    public record Outcome(Status status, String text, String reason) {
+    public record Outcome(TranslationStatus status, String text, String reason) {
     }
 
     /** Whether translation can be offered, and if not why. */
@@ -94,22 +94,22 @@ public class LlmTranslator {
             answer = client.complete(system, user);
         } catch (LlmClient.TimedOut | TimeoutException e) {
             LOG.infof("translation into %s timed out: %s", to, e.getMessage());
-            return new Outcome(Status.failed, null, "the translation service did not answer in time; try again");
+            return new Outcome(TranslationStatus.failed, null, "the translation service did not answer in time; try again");
         } catch (CircuitBreakerOpenException e) {
-            return new Outcome(Status.failed, null, "the translation service failed repeatedly and is paused for a moment; try again later");
+            return new Outcome(TranslationStatus.failed, null, "the translation service failed repeatedly and is paused for a moment; try again later");
         } catch (RuntimeException e) {
             LOG.infof("translation into %s failed: %s %s", to, e.getClass().getSimpleName(), e.getMessage());
-            return new Outcome(Status.failed, null, "the translation service failed (" + e.getClass().getSimpleName()
+            return new Outcome(TranslationStatus.failed, null, "the translation service failed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); try again");
         }
         if (answer.isEmpty()) {
-            return new Outcome(Status.refused, null, "the model refused to translate this text (refusal, content filter or empty answer)");
+            return new Outcome(TranslationStatus.refused, null, "the model refused to translate this text (refusal, content filter or empty answer)");
         }
         String out = answer.get().replace(open, "").replace(close, "").strip();
         if (out.isEmpty() || out.contains(REFUSAL_MARK)) {
-            return new Outcome(Status.refused, null, "the model refused to translate this text");
+            return new Outcome(TranslationStatus.refused, null, "the model refused to translate this text");
         }
-        return new Outcome(Status.translated, out, null);
+        return new Outcome(TranslationStatus.translated, out, null);
     }
 
     private static byte[] randomBytes() {

@@ -46,7 +46,7 @@ public class TranslationService {
      * @param commentVersion the comment version that was translated
      * @param cached whether it came from the cache rather than a call now
      */
-    public record CommentTranslation(String itemId, int commentVersion, LlmTranslator.Status status, String text,
+    public record CommentTranslation(String itemId, int commentVersion, LlmTranslator.TranslationStatus status, String text,
                                      String sourceLang, String targetLang, boolean machineTranslated, String provider,
                                      String model, Instant translatedAt, boolean cached, String reason) {
     }
@@ -68,13 +68,13 @@ public class TranslationService {
      * @param comment the cached translation of the comment, if one was made
      * @param reply the draft's translation, when the draft is a machine translation
      */
-    public record View(boolean available, String reason, String provider, String model, List<String> readerLanguages,
+    public record TranslationView(boolean available, String reason, String provider, String model, List<String> readerLanguages,
                        boolean commentNeedsTranslation, String commentLang, boolean commentRightToLeft,
                        CommentTranslation comment, ReplyTranslation reply) {
     }
 
     /** What became of a reply translation: the item as it now is (unchanged unless translated). */
-    public record ReplyOutcome(LlmTranslator.Status status, String reason, QueueItem item) {
+    public record ReplyOutcome(LlmTranslator.TranslationStatus status, String reason, QueueItem item) {
     }
 
     @Inject
@@ -98,12 +98,12 @@ public class TranslationService {
     @Inject
     ObjectMapper mapper;
 
-    public View view(QueueItem item, String user) {
+    public TranslationView view(QueueItem item, String user) {
         Availability a = translator.availability();
         List<String> reads = languages.of(user);
         boolean needed = !Languages.readable(item.lang(), reads);
         CommentTranslation cached = needed && a.available() ? cached(item, reads.get(0)).orElse(null) : null;
-        return new View(a.available(), a.reason(), a.provider(), a.model(), reads, needed, item.lang(),
+        return new TranslationView(a.available(), a.reason(), a.provider(), a.model(), reads, needed, item.lang(),
                 Languages.rightToLeft(item.lang()), cached, reply(item.draft()));
     }
 
@@ -157,7 +157,7 @@ public class TranslationService {
         } else {
             // personal data never leaves for the model, as with LLM drafts
             Outcome o = translator.translate(PersonalData.mask(item, item.text()), item.lang(), target, "a public social-media comment");
-            boolean ok = o.status() == LlmTranslator.Status.translated;
+            boolean ok = o.status() == LlmTranslator.TranslationStatus.translated;
             result = new CommentTranslation(item.id(), item.commentVersion(), o.status(), ok ? o.text() : null, item.lang(),
                     target, ok, a.provider(), a.model(), service.now(), false, o.reason());
             if (ok) {
@@ -199,13 +199,13 @@ public class TranslationService {
             throw QueueService.claimedBy(holder);
         }
         Outcome forward = translator.translate(text, sourceLang, target, "a reply a business will post");
-        if (forward.status() != LlmTranslator.Status.translated) {
+        if (forward.status() != LlmTranslator.TranslationStatus.translated) {
             audit(item, actor.name(), "translate_reply_" + forward.status(), sourceLang + " -> " + target + " by "
                     + a.model() + " (" + a.provider() + "): " + forward.reason() + "; the draft is unchanged");
             return new ReplyOutcome(forward.status(), forward.reason(), item);
         }
         Outcome back = translator.translate(forward.text(), target, sourceLang, "a reply a business will post");
-        String backText = back.status() == LlmTranslator.Status.translated ? back.text() : null;
+        String backText = back.status() == LlmTranslator.TranslationStatus.translated ? back.text() : null;
         Instant now = service.now();
         QueueItem.Translation t = new QueueItem.Translation(text, sourceLang, backText, a.provider(), a.model(), now);
         String reason = "machine-translated from " + sourceLang + " into " + target + " by " + a.model() + " ("
@@ -213,7 +213,7 @@ public class TranslationService {
         QueueItem after = service.apply(id, new QueueService.Step(Action.EDIT, actor, LockMode.HOLD, version, reason,
                 b -> b.draft(new QueueItem.Draft(forward.text(), target, "mt:" + a.model(), actor.name(),
                         item.commentVersion(), t))));
-        return new ReplyOutcome(LlmTranslator.Status.translated, backText == null ? reason : null, after);
+        return new ReplyOutcome(LlmTranslator.TranslationStatus.translated, backText == null ? reason : null, after);
     }
 
     private Availability requireAvailable() {
