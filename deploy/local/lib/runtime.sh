@@ -177,7 +177,7 @@ rt_build_if_needed() {
 
 rt_default_java_opts() {
   case "$1" in
-    ingest) echo "-Xms64m -Xmx160m" ;; triage) echo "-Xms64m -Xmx200m" ;; reply) echo "-Xms64m -Xmx160m" ;;
+    ingest) echo "-Xms64m -Xmx160m" ;; triage) echo "-Xms48m -Xmx160m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k" ;; reply) echo "-Xms64m -Xmx160m" ;;
   esac
 }
 

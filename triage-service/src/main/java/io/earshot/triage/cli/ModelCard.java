@@ -105,6 +105,32 @@ final class ModelCard {
                 figures were used to choose settings and are therefore optimistic.
 
                 %s
+                ## Star ratings (reviews)
+
+                Reviews (Google, Trustpilot) carry `context.starRating` (1-5). The stance model reads only the text; the rating is
+                combined with it as a second, independent piece of evidence (`StarRatingPrior`, a product of experts):
+                `p(label | text, stars) ∝ p(label | text) · q(label | stars)^w`, with `q` below and `w` =
+                `earshot.triage.star-rating-weight` (default 1; 0 ignores ratings). No rating, or a value outside 1-5: the verdict
+                is exactly the text's. When a rating counts, the explanation starts with it, e.g. `1-star rating (+1.93)`.
+
+                | stars | praise | complaint | neutral |
+                |---|---|---|---|
+                | 1 | 0.05 | 0.90 | 0.05 |
+                | 2 | 0.10 | 0.75 | 0.15 |
+                | 3 | 0.25 | 0.30 | 0.45 |
+                | 4 | 0.75 | 0.10 | 0.15 |
+                | 5 | 0.90 | 0.05 | 0.05 |
+
+                `q` says that stars and words disagree in about one review in ten at the extremes and that a 1- or 5-star review is
+                rarely neutral. With `w` = 1, five stars move the complaint/praise log-odds by ln(0.90/0.05) = 2.89: a text stays a
+                complaint against five stars when the model finds complaint at least 18 times likelier than praise (clear
+                complaints score 100-1000 times), while empty or ambiguous text (probabilities within a factor of about 3) follows
+                the stars. **The weight was not tuned on data**: the only set in `../shared/data` with ratings, LaRoSeDa, derives its
+                labels from the stars (1-2 complaint, 4-5 praise), so on it any weight looks best at infinity. `w` and `q` were set
+                from the requirement above and checked by hand-written tests (`StarRatingPriorTest`, `StarRatingTriageTest`); the
+                dev figures above are the text model's and do not change. Tune `w` on your own rated reviews with their text
+                labelled.
+
                 ## Known weaknesses
 
                 - Hindi in UMSAB is romanised Hinglish with noisy labels: the model is near chance there (about 35), and that

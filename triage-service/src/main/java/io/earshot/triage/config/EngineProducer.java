@@ -6,6 +6,7 @@ import io.earshot.triage.domain.model.Models;
 import io.earshot.triage.domain.moderation.ModerationClassifier;
 import io.earshot.triage.domain.pii.PiiDetector;
 import io.earshot.triage.domain.priority.UrgencyCues;
+import io.earshot.triage.domain.stance.StarRatingPrior;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -34,7 +35,7 @@ public class EngineProducer {
                         config.repeatThreshold(), config.repeatMinChars()),
                 new PiiDetector(config.phoneRegion()),
                 UrgencyCues.load(config.urgencyFile().map(Path::of).orElse(null)),
-                config.explanationSize());
+                config.explanationSize(), new StarRatingPrior(config.starRatingWeight()));
         LOG.infof("triage model %s loaded in %d ms (%s)", models.version(), (System.nanoTime() - t0) / 1_000_000,
                 models.components());
         return engine;

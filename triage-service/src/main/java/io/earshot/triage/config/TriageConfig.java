@@ -53,6 +53,13 @@ public interface TriageConfig {
     /** Extra urgency cue lists ({@code category<TAB>lang<TAB>term} lines) added to the built-in ones. */
     Optional<String> urgencyFile();
 
+    /**
+     * How much a review's star rating ({@code context.starRating}, 1-5) counts next to its text: the weight of the
+     * rating's log-prior added to the stance model's log-probabilities (0 ignores ratings; see docs/model-card.md).
+     */
+    @WithDefault("1.0")
+    double starRatingWeight();
+
     /** How many features the explanation of a verdict names. */
     @WithDefault("3")
     int explanationSize();

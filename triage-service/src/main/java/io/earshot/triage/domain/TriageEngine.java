@@ -12,6 +12,7 @@ import io.earshot.triage.domain.priority.UrgencyCues;
 import io.earshot.triage.domain.question.QuestionDetector;
 import io.earshot.triage.domain.stance.Stance;
 import io.earshot.triage.domain.stance.StanceClassifier;
+import io.earshot.triage.domain.stance.StarRatingPrior;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,14 @@ public final class TriageEngine {
 
     public TriageEngine(Models models, LanguageIdentifier languages, ModerationClassifier.Settings moderation,
                         PiiDetector pii, UrgencyCues cues, int explanationSize) {
+        this(models, languages, moderation, pii, cues, explanationSize, new StarRatingPrior(DEFAULT_STAR_WEIGHT));
+    }
+
+    public TriageEngine(Models models, LanguageIdentifier languages, ModerationClassifier.Settings moderation,
+                        PiiDetector pii, UrgencyCues cues, int explanationSize, StarRatingPrior stars) {
         this.models = models;
         this.languages = languages;
-        this.stance = new StanceClassifier(models.stance(), models.lexicon());
+        this.stance = new StanceClassifier(models.stance(), models.lexicon(), stars);
         this.moderation = new ModerationClassifier(models.spam(), models.abusive(), models.lexicon(), moderation);
         this.pii = pii;
         this.questions = new QuestionDetector();
@@ -52,6 +58,9 @@ public final class TriageEngine {
         return new TriageEngine(Models.fromClasspath(), new LanguageIdentifier(DEFAULT_LANGUAGES, 4, 0.05, true),
                 ModerationClassifier.Settings.defaults(), new PiiDetector("US"), UrgencyCues.defaults(), 3);
     }
+
+    /** How much a review's star rating counts by default (see {@link StarRatingPrior}; docs/model-card.md). */
+    public static final double DEFAULT_STAR_WEIGHT = 1.0;
 
     /** The languages configured by default (issue 4: at least these). */
     public static final List<String> DEFAULT_LANGUAGES =
@@ -73,7 +82,7 @@ public final class TriageEngine {
         String text = r.text() == null ? "" : r.text();
         String lang = languages.detect(text, r.langHint()).lang();
         Text.Analysed a = Text.analyse(text);
-        Stance s = stance.classify(a, lang, r.platform(), explanationSize);
+        Stance s = stance.classify(a, lang, r.platform(), r.starRating(), explanationSize);
         Moderation m = moderation.assess(a, lang, r.platform(), r.repeats(), explanationSize);
         List<PiiSpan> spans = pii.find(text, lang);
         boolean question = questions.isQuestion(text, lang);

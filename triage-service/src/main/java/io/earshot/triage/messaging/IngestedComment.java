@@ -1,6 +1,7 @@
 package io.earshot.triage.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.earshot.triage.domain.stance.StarRatingPrior;
 import java.time.Instant;
 import java.util.Map;
 
@@ -26,6 +27,11 @@ public record IngestedComment(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Author(String id, String handle, String displayName, Long followers) {
+    }
+
+    /** The review's star rating from {@code context.starRating} (Google, Trustpilot), or null when there is none. */
+    public Integer starRating() {
+        return context == null ? null : StarRatingPrior.parse(context.get("starRating"));
     }
 
     /** Checks what triage cannot work without; a violation sends the record to the dead-letter topic. */

@@ -86,7 +86,7 @@ public class TriageProcessor {
                 ? Math.max(0, Duration.between(comment.createdAt(), comment.receivedAt()).toSeconds()) : null;
         TriageResult r = engine.triage(new TriageRequest(comment.text(), comment.lang(), comment.platform(),
                 comment.author() == null ? null : comment.author().followers(), comment.moderationStatus(), age,
-                repeats));
+                repeats, comment.starRating()));
         return toEvent(r, clock);
     }
 

@@ -68,6 +68,18 @@ class TriageProcessorTest {
                 .formatted(eventId, eventId, eventId, text, lang == null ? "null" : "\"" + lang + "\"");
     }
 
+    @Test
+    void aOneStarReviewWithoutTextIsAComplaintAndTheRatingIsInTheExplanation() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(ingested(id, "", null).replace("\"context\":null", "\"context\":{\"starRating\":1}"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(id).size() == 1);
+        JsonNode event = triagedFor(id).get(0);
+        assertEquals("complaint", event.at("/triage/label").asText(), event.toString());
+        assertTrue(event.at("/triage/explanation/0").asText().startsWith("1-star rating (+"), event.toString());
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", event.toString()));
+    }
+
     private void send(String value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.COMMENTS_INGESTED, "youtube:video-1", value)).get();
     }
