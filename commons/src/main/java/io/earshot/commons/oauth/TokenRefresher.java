@@ -126,6 +126,14 @@ public final class TokenRefresher {
         return Optional.ofNullable(expiresAt);
     }
 
+    /**
+     * An expiry as a gauge value: epoch seconds, or NaN while unknown. Not 0: the expiry alerts compare the value with
+     * the time, and an unknown expiry must not read as one long past.
+     */
+    public static double epochSecondsOrNaN(Optional<Instant> expiresAt) {
+        return expiresAt.map(e -> (double) e.getEpochSecond()).orElse(Double.NaN);
+    }
+
     /** Why the last refresh failed, while it has not succeeded since. */
     public synchronized Optional<String> failure() {
         return Optional.ofNullable(failure);

@@ -43,8 +43,8 @@ public class AccessTokens {
             TokenRefresher refresher = new TokenRefresher(accessToken, client, new RedisTokenStore(redis),
                     java.time.Duration.ofSeconds(10), oauth.renewBefore(), Clock.systemUTC());
             Gauge.builder("earshot.connector.token.expires.at", refresher,
-                    r -> r.expiresAt().map(Instant::getEpochSecond).orElse(0L).doubleValue())
-                    .baseUnit("seconds").description("when the connector's access token expires (0: unknown)")
+                    r -> TokenRefresher.epochSecondsOrNaN(r.expiresAt()))
+                    .baseUnit("seconds").description("when the connector's access token expires (NaN: unknown)")
                     .tags("platform", provider.platform(), "account", account).register(metrics);
             return refresher;
         });

@@ -234,6 +234,8 @@ class RedditTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("earshot_connector_token_expires_at_seconds{")
                 && l.contains("account=\"renewing\"") && l.contains("platform=\"reddit\"") && !l.endsWith(" 0.0")), metrics);
+        assertFalse(metrics.lines().anyMatch(l -> l.startsWith("earshot_connector_token_expires_at_seconds{") && l.endsWith(" 0.0")),
+                "an expiry not known is not reported as the epoch (the expiry alerts would read it as expired)");
     }
 
     @Test

@@ -59,8 +59,8 @@ public class Connectors {
         platform.withTokens(new TokenRefresher(platform.settings().token(), oauth, shared, Duration.ofSeconds(10),
                 client.renewBefore(), Clock.systemUTC()));
         Gauge.builder("earshot.connector.token.expires.at", platform,
-                p -> p.tokenExpiresAt().map(Instant::getEpochSecond).orElse(0L).doubleValue())
-                .baseUnit("seconds").description("when the platform's access token expires (0: unknown)")
+                p -> TokenRefresher.epochSecondsOrNaN(p.tokenExpiresAt()))
+                .baseUnit("seconds").description("when the platform's access token expires (NaN: unknown)")
                 .tags("platform", provider.platform()).register(metrics);
         renewing.put(provider.platform(), platform);
         return platform;
