@@ -3,7 +3,8 @@
 # EARSHOT_HOME in a temporary folder, free ports, its own secrets and passwords) started with the local runtime
 # (deploy/local/lib/runtime.sh), the bench project (bench/pom.xml, outside the reactor) built on demand, and
 # per-process CPU and memory read from /proc.
-# Sourced after ROOT is set; defines WORK, BENCH_CP and the ports.
+# Sourced after ROOT is set; defines WORK, BENCH_CP and the ports. The script then calls harness_init NAME and
+# harness_on_exit bench_cleanup (deploy/local/lib/harness.sh), so that no process outlives it.
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/earshot-bench.XXXXXX")
 read -r EARSHOT_KAFKA_PORT EARSHOT_KAFKA_CONTROLLER_PORT EARSHOT_REDIS_PORT EARSHOT_INGEST_PORT EARSHOT_TRIAGE_PORT \
@@ -33,9 +34,9 @@ export EARSHOT_INGEST_RATE_LIMIT_API=${EARSHOT_INGEST_RATE_LIMIT_API:-1000000}
 export EARSHOT_INGEST_RATE_LIMIT_META=${EARSHOT_INGEST_RATE_LIMIT_META:-1000000}
 
 BENCH_KEEP=${BENCH_KEEP:-0}
+# The exit hook of a script that sourced this (harness_on_exit bench_cleanup, after harness_init): by then
+# deploy/local/lib/harness.sh has stopped every process the script started.
 bench_cleanup() {
-  rt_stop_all
-  if [ -n "${STUB_PID:-}" ]; then kill "$STUB_PID" 2>/dev/null || true; fi
   if [ "$BENCH_KEEP" = 1 ]; then echo "state kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 

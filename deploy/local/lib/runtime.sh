@@ -22,6 +22,9 @@ EARSHOT_REDIS_PORT=${EARSHOT_REDIS_PORT:-6379}
 SERVICES=(ingest triage reply)
 COMPONENTS=(kafka redis ingest triage reply)
 
+# shellcheck source=harness.sh
+source "$EARSHOT_ROOT/deploy/local/lib/harness.sh"
+
 rt_log() { printf '%s\n' "$*" >&2; }
 rt_die() { printf 'suite: %s\n' "$*" >&2; exit 1; }
 
@@ -68,6 +71,9 @@ rt_copy_deps() { # pom, folder, extra maven args...
   fi
   echo "$dir"
 }
+
+# A Redis command against this runtime's redis-server (deploy/local/bin/earshot-redis: no redis-cli needed).
+rt_redis() { "$EARSHOT_ROOT/deploy/local/bin/earshot-redis" -p "$EARSHOT_REDIS_PORT" "$@"; }
 
 rt_kafka_classpath() { echo "$(rt_copy_deps "$EARSHOT_ROOT/deploy/local/kafka/pom.xml" "$EARSHOT_CACHE/kafka-lib")/*"; }
 
@@ -171,7 +177,8 @@ rt_build_if_needed() {
   for s in "${SERVICES[@]}"; do rt_stale "$s" && stale+=("$s-service"); done
   [ ${#stale[@]} -eq 0 ] && return 0
   rt_log "building ${stale[*]} (mvn package, tests skipped; ./suite test runs them)..."
-  (cd "$EARSHOT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests install -pl "$(IFS=,; echo "${stale[*]}")" -am) \
+  # package, not install: the reactor builds commons for the services; nothing is written to ~/.m2
+  (cd "$EARSHOT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package -pl "$(IFS=,; echo "${stale[*]}")" -am) \
     >"$EARSHOT_CACHE/build.log" 2>&1 || { tail -40 "$EARSHOT_CACHE/build.log" >&2; rt_die "the build failed (log: .earshot/build.log)"; }
 }
 
