@@ -44,6 +44,7 @@ public class DlqTool {
 
     static final String REPLAY_GROUP = "earshot-dlq-replay";
     static final String DLQ_MARKER = ".dlq.";
+    static final String DLQ_SUFFIX = ".dlq";
     static final Duration POLL = Duration.ofMillis(500);
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -110,7 +111,7 @@ public class DlqTool {
         }
         System.err.println("""
                 usage: ./suite dlq list [--bootstrap HOST:PORT]
-                           every dead-letter topic (name contains .dlq.) with its record count and what is left to replay
+                           every dead-letter topic (<topic>.dlq.<service>, <name>.dlq) with its record count and what is left to replay
                        ./suite dlq list TOPIC [--bootstrap HOST:PORT] [--max N] [--full]
                            the records of one dead-letter topic: offset, time, key, reason, value (first 200 chars
                            unless --full; at most N records, default 100)
@@ -120,9 +121,14 @@ public class DlqTool {
         System.exit(error == null ? 0 : 2);
     }
 
+    /** {@code <topic>.dlq.<service>} (a service's channel), or {@code <name>.dlq} (a dead-letter topic of its own). */
+    static boolean isDlq(String topic) {
+        return topic.contains(DLQ_MARKER) || topic.endsWith(DLQ_SUFFIX);
+    }
+
     static void requireDlq(String topic) {
-        if (!topic.contains(DLQ_MARKER)) {
-            System.err.println("dlq: " + topic + " is not a dead-letter topic (<topic>.dlq.<service>)");
+        if (!isDlq(topic)) {
+            System.err.println("dlq: " + topic + " is not a dead-letter topic (<topic>.dlq.<service> or <name>.dlq)");
             System.exit(2);
         }
     }
@@ -164,7 +170,7 @@ public class DlqTool {
 
     static void listTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(common(bootstrap))) {
-            Set<String> dlqs = admin.listTopics().names().get().stream().filter(t -> t.contains(DLQ_MARKER))
+            Set<String> dlqs = admin.listTopics().names().get().stream().filter(DlqTool::isDlq)
                     .collect(Collectors.toCollection(TreeSet::new));
             if (dlqs.isEmpty()) {
                 System.out.println("no dead-letter topics on " + bootstrap);
@@ -253,7 +259,8 @@ public class DlqTool {
         if (h != null && h.value() != null && h.value().length > 0) {
             return text(h.value());
         }
-        return r.topic().substring(0, r.topic().indexOf(DLQ_MARKER));
+        int marker = r.topic().indexOf(DLQ_MARKER);
+        return r.topic().substring(0, marker >= 0 ? marker : r.topic().length() - DLQ_SUFFIX.length());
     }
 
     static void replay(String bootstrap, String topic, String to, boolean dryRun) throws Exception {
@@ -276,17 +283,31 @@ public class DlqTool {
             }
             List<ConsumerRecord<byte[], byte[]>> records = readToEnd(consumer, end, Integer.MAX_VALUE);
             Map<String, Integer> perTarget = new HashMap<>();
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 String target = originOf(r, to);
-                if (target.contains(DLQ_MARKER)) {
+                if (isDlq(target)) {
                     throw new IllegalStateException("refusing to replay " + r.topic() + " into dead-letter topic "
                             + target);
                 }
                 perTarget.merge(target, 1, Integer::sum);
+            }
+            // A record whose origin is no topic (a webhook kept whole, say) cannot be replayed by republishing it:
+            // refuse rather than let the broker auto-create a topic nothing reads.
+            Set<String> existing = admin.listTopics().names().get();
+            for (String target : perTarget.keySet()) {
+                if (!existing.contains(target)) {
+                    System.err.printf("dlq: cannot replay %s: its records came from %s, which is not a topic on %s "
+                            + "(records kept whole, such as webhook deliveries, are re-sent by their sender, not "
+                            + "replayed); --to TOPIC names another target%n", topic, target, bootstrap);
+                    System.exit(1);
+                }
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (dryRun) {
                     continue;
                 }
+                String target = originOf(r, to);
                 RecordHeaders headers = new RecordHeaders();
                 for (Header h : r.headers()) {
                     if (!h.key().startsWith("dead-letter-")) {

@@ -67,7 +67,7 @@ harness_describe() {
     [ -n "$cmd" ] || continue
     # java's interesting word is its main class or jar, not its options
     cmd=$(sed -E 's/^(\S*java) .*(-jar \S+|-cp \S+ \S+).*/\1 \2/; s/-cp \S+ //' <<<"$cmd")
-    cmd=${cmd% }
+    cmd=${cmd%"${cmd##*[! ]}"}   # redis-server pads its process title with spaces
     printf '%s %s\n' "$pid" "${cmd:0:160}"
   done
 }
