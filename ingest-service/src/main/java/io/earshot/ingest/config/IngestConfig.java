@@ -18,6 +18,14 @@ public interface IngestConfig {
     @WithDefault("P7D")
     Duration dedupTtl();
 
+    /**
+     * How long the version a comment revision got is remembered after its last revision. Versions come from the
+     * revision's time, so they grow also after this (or after Redis was lost); the hash only keeps a redelivered
+     * revision on its first number and keeps two revisions in one second apart.
+     */
+    @WithDefault("P90D")
+    Duration versionTtl();
+
     /** How long a caller waits for Kafka to acknowledge a comment before it is told to retry (503). */
     @WithDefault("10s")
     Duration publishTimeout();
