@@ -32,6 +32,10 @@ public record WebhookSummary(int comments, int accepted, int duplicates, Integer
         return new WebhookSummary(outcomes.size(), accepted, duplicates, ownSkipped, ignored, null, null, null, results);
     }
 
+    WebhookSummary withResults(List<IntakeResult> all, int rejectedCount) {
+        return new WebhookSummary(comments, accepted, duplicates, ownSkipped, ignored, skipped, deadLettered, rejectedCount, all);
+    }
+
     WebhookSummary withSkipped(List<MetaDeliveries.Skipped> changes, int deadLetters) {
         Map<String, Integer> byReason = new TreeMap<>();
         changes.forEach(s -> byReason.merge(s.reason(), 1, Integer::sum));
