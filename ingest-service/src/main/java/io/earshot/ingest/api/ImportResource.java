@@ -62,7 +62,7 @@ public class ImportResource {
             Map.entry("authordisplayname", "author.displayName"), Map.entry("authorname", "author.displayName"),
             Map.entry("authorfollowers", "author.followers"), Map.entry("text", "text"), Map.entry("createdat", "createdAt"),
             Map.entry("permalink", "permalink"), Map.entry("lang", "lang"), Map.entry("account", "account"),
-            Map.entry("action", "action"));
+            Map.entry("action", "action"), Map.entry("editedat", "editedAt"));
 
     @Inject
     IngestConfig config;
@@ -91,7 +91,7 @@ public class ImportResource {
     @Operation(summary = "Import comments in bulk",
             description = "JSON Lines (one comment per line, the shape of POST /api/comments) or CSV with a header row "
                     + "(platform, externalId, threadId, parentId, authorId, authorHandle, authorDisplayName, authorFollowers, "
-                    + "text, createdAt, permalink, lang, account, action). Answers a summary and one result per line.")
+                    + "text, createdAt, permalink, lang, account, action, editedAt). Answers a summary and one result per line.")
     @APIResponse(responseCode = "200", description = "Every line read: {summary, lines:[{line, status, id|reason}]}")
     @APIResponse(responseCode = "400", description = "A CSV header without the required columns")
     @APIResponse(responseCode = "415", description = "Neither JSON Lines nor CSV")

@@ -88,4 +88,18 @@ class VersionStoreTest {
         assertTrue(late.version() < a.version(), "an edit made before the ones applied is not applied after them");
         assertTrue(late.version() > 1);
     }
+
+    @Test
+    void anIntegratorsEditWithEditedAtKeepsItsEventIdAcrossAFlush() {
+        String id = "v-" + UUID.randomUUID();
+        String edit = """
+                {"platform":"generic","externalId":"%s","threadId":"t","author":{"id":"a"},"text":"changed",
+                 "createdAt":"2026-11-01T10:00:00Z","action":"edited","editedAt":"2026-11-02T10:00:00Z"}""".formatted(id);
+        String first = io.earshot.ingest.support.Api.authorized().contentType("application/json").body(edit)
+                .when().post("/api/comments").then().statusCode(202).extract().path("eventId");
+        redis.flushall();
+        String again = io.earshot.ingest.support.Api.authorized().contentType("application/json").body(edit)
+                .when().post("/api/comments").then().statusCode(202).extract().path("eventId");
+        assertEquals(first, again, "the same edit, the same event: consumers deduplicate it");
+    }
 }
