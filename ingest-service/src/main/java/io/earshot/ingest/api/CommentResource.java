@@ -8,6 +8,7 @@ import io.earshot.ingest.domain.Normalization;
 import io.earshot.ingest.domain.CommentIntake;
 import io.earshot.ingest.domain.CommentIntake.Outcome;
 import io.earshot.ingest.messaging.CommentIngested;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -66,8 +67,10 @@ public class CommentResource {
     @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
     @APIResponse(responseCode = "503", description = "Kafka or Redis unavailable; retry after Retry-After seconds")
     @APIResponse(responseCode = "401", description = "No or a wrong API key (Authorization: Bearer)")
+    @APIResponse(responseCode = "403", description = "The key may not submit comments for this platform or account")
     @APIResponse(responseCode = "429", description = "Over the rate limit; retry after Retry-After seconds")
-    public Response submit(InputStream in, @HeaderParam("Content-Length") String contentLength) throws IOException {
+    public Response submit(InputStream in, @HeaderParam("Content-Length") String contentLength, RoutingContext routing)
+            throws IOException {
         rateLimits.check("api");
         // read as a stream up to the limit: the server-wide body limit is high for bulk import
         byte[] body = Bodies.read(in, config.maxCommentBytes(), contentLength);
@@ -81,6 +84,12 @@ public class CommentResource {
         Set<ConstraintViolation<CommentSubmission>> violations = validator.validate(submission);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
+        }
+        Grant grant = routing.get(Grant.ATTRIBUTE);
+        Problem.FieldError refusal = grant == null ? new Problem.FieldError("platform", "no key")
+                : grant.refusal("", submission.platform(), submission.account());
+        if (refusal != null) {
+            throw Grant.forbidden(java.util.List.of(refusal));
         }
         Outcome outcome = intake.accept(normalization.toEvent(
                 Submissions.toDraft(submission, new String(body, StandardCharsets.UTF_8)), Instant.now()));

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A comment already in Earshot's normalised shape, as integrators, the generic webhook, bulk import and the demo
- * send it. {@code action} (default {@code created}) lets an integrator report an edit or a removal.
+ * send it. {@code action} (default {@code created}) lets an integrator report an edit or a removal, and
+ * {@code editedAt} when it happened.
  */
 @Schema(description = "A normalised public comment", example = """
         {"platform":"generic","externalId":"c-1001","threadId":"post-77","author":{"id":"u-5","handle":"jane",\
@@ -28,7 +29,9 @@ public record CommentSubmission(
         @Size(max = 2048) String permalink,
         @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be an ISO 639 language code such as en or pt-BR") String lang,
         @Size(max = 256) String account,
-        @Pattern(regexp = "created|edited|removed", message = "must be created, edited or removed") String action) {
+        @Pattern(regexp = "created|edited|removed", message = "must be created, edited or removed") String action,
+        @Schema(description = "For an edit or removal: when it happened on the platform. Its version is taken from this time, "
+                + "so a re-sent edit keeps its version and a later one gets a larger version") Instant editedAt) {
 
     /** Who wrote the comment. */
     public record Author(

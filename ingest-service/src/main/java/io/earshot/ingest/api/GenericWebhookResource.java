@@ -8,7 +8,6 @@ import io.earshot.commons.api.ProblemException;
 import io.earshot.ingest.config.IngestConfig;
 import io.earshot.ingest.domain.CommentIntake;
 import io.earshot.ingest.domain.CommentIntake.Outcome;
-import io.earshot.ingest.domain.Hashes;
 import io.earshot.ingest.domain.Normalization;
 import io.earshot.ingest.messaging.CommentIngested;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -59,14 +59,18 @@ public class GenericWebhookResource {
     RateLimits rateLimits;
 
     @Inject
+    Integrators integrators;
+
+    @Inject
     MeterRegistry metrics;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Signed comments from an integrator",
             description = "Body: one comment, an array, or {\"comments\":[...]}, in the shape of POST /api/comments (platform defaults to generic).")
-    @APIResponse(responseCode = "200", description = "Every comment is in Kafka; per-comment results")
-    @APIResponse(responseCode = "400", description = "Invalid; the problem names each bad field")
+    @APIResponse(responseCode = "200", description = "Every good comment is in Kafka; per-comment results, a bad one of a batch rejected with its reason")
+    @APIResponse(responseCode = "400", description = "Not JSON, or a single comment that is invalid; the problem names each bad field")
+    @APIResponse(responseCode = "403", description = "A comment for a platform or account this secret may not submit for; nothing was published")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature, or a timestamp older than 5 minutes")
     @APIResponse(responseCode = "413", description = "Body larger than 1 MiB")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; retry")
@@ -75,45 +79,67 @@ public class GenericWebhookResource {
         Instant receivedAt = Instant.now();
         rateLimits.check("generic");
         byte[] bytes = Bodies.read(body, config.maxWebhookBytes(), contentLength);
-        verify(bytes, timestamp, signature, receivedAt);
+        Grant grant = verify(bytes, timestamp, signature, receivedAt);
         JsonNode root = mapper.readTree(bytes);
-        JsonNode items = root != null && root.isObject() && root.has("comments") ? root.get("comments") : root;
-        String prefix = root != null && root.isObject() && root.has("comments") ? "comments" : "";
+        boolean wrapped = root != null && root.isObject() && root.has("comments");
+        JsonNode items = wrapped ? root.get("comments") : root;
+        boolean batch = items != null && items.isArray();
+        String prefix = wrapped ? "comments" : "";
         List<JsonNode> nodes = new ArrayList<>();
-        if (items != null && items.isArray()) {
+        if (batch) {
             items.forEach(nodes::add);
         } else {
             nodes.add(items);
-            prefix = null;
         }
         if (nodes.size() > config.generic().maxBatch()) {
-            throw ProblemException.badField(prefix == null || prefix.isEmpty() ? "body" : prefix,
+            throw ProblemException.badField(prefix.isEmpty() ? "body" : prefix,
                     "at most " + config.generic().maxBatch() + " comments per delivery");
         }
-        List<FieldError> errors = new ArrayList<>();
+        // a batch takes its good comments and reports each bad one; a single comment that is bad is the whole body
+        List<FieldError> refusals = new ArrayList<>();
+        IntakeResult[] results = new IntakeResult[nodes.size()];
+        List<Integer> taken = new ArrayList<>();
         List<CommentIngested> events = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
-            String at = prefix == null ? "" : prefix + "[" + i + "].";
+            String at = batch ? prefix + "[" + i + "]." : "";
             Submissions.Checked checked = submissions.check(nodes.get(i), at, "generic");
             if (!checked.ok()) {
-                errors.addAll(checked.errors());
-            } else if (errors.isEmpty()) {
+                if (!batch) {
+                    throw new ProblemException(Submissions.invalid(checked.errors()));
+                }
+                results[i] = IntakeResult.rejected(checked.errors().stream().map(e -> e.field() + ": " + e.message())
+                        .reduce((a, b) -> a + "; " + b).orElse("invalid"));
+                continue;
+            }
+            FieldError refusal = grant.refusal(at, checked.submission().platform(), checked.submission().account());
+            if (refusal != null) {
+                refusals.add(refusal);
+            } else if (refusals.isEmpty()) {
+                taken.add(i);
                 events.add(normalization.toEvent(Submissions.toDraft(checked.submission(), nodes.get(i).toString()), receivedAt));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Submissions.invalid(errors));
+        if (!refusals.isEmpty()) {
+            metrics.counter("earshot.ingest.webhook.refused", "source", "generic", "reason", "forbidden").increment();
+            throw Grant.forbidden(refusals);
         }
-        List<Outcome> outcomes = intake.accept(events);
+        int rejected = nodes.size() - events.size();
+        if (rejected > 0) {
+            metrics.counter("earshot.ingest.changes.skipped", "reason", "invalid-comment").increment(rejected);
+        }
+        List<Outcome> outcomes = events.isEmpty() ? List.of() : intake.accept(events);
         if (!CommentIntake.allStored(outcomes)) {
             throw ProblemException.unavailable("not every comment reached Kafka; nothing is acknowledged, retry", config.retryAfter());
         }
-        return Response.ok(WebhookSummary.of(outcomes, null, null, true)).build();
+        for (int j = 0; j < taken.size(); j++) {
+            Outcome o = outcomes.get(j);
+            results[taken.get(j)] = new IntakeResult(o.comment().commentId(), o.comment().eventId(), o.status().name().toLowerCase());
+        }
+        return Response.ok(WebhookSummary.of(outcomes, null, null, false).withResults(List.of(results), rejected)).build();
     }
 
-    private void verify(byte[] body, String timestamp, String signature, Instant now) {
-        String secret = config.generic().secret().orElse(null);
-        if (secret == null) {
+    private Grant verify(byte[] body, String timestamp, String signature, Instant now) {
+        if (!integrators.anyWebhookSecret()) {
             throw new ProblemException(Problem.of(401, "Unauthorized", "the generic webhook is not configured"));
         }
         if (timestamp == null || signature == null) {
@@ -124,16 +150,19 @@ public class GenericWebhookResource {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
             refuse("timestamp", TIMESTAMP + " must be epoch seconds");
-            return;
+            return null;
         }
         Duration age = Duration.between(Instant.ofEpochSecond(seconds), now).abs();
         if (age.compareTo(config.generic().tolerance()) > 0) {
             refuse("replay", "the timestamp is more than " + config.generic().tolerance().toMinutes()
                     + " minutes away from now; sign the request again");
         }
-        if (!Hashes.signatureMatches(signature, secret, (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8), body)) {
+        Optional<Grant> grant = integrators.byWebhookSignature(signature,
+                (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8), body);
+        if (grant.isEmpty()) {
             refuse("signature", SIGNATURE + " does not match the timestamp and body");
         }
+        return grant.get();
     }
 
     private void refuse(String reason, String detail) {

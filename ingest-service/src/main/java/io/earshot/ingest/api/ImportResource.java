@@ -14,6 +14,7 @@ import io.earshot.ingest.domain.Normalization;
 import io.earshot.ingest.domain.RecordSplitter;
 import io.earshot.ingest.domain.RecordSplitter.Record;
 import io.earshot.ingest.messaging.CommentIngested;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -61,7 +62,7 @@ public class ImportResource {
             Map.entry("authordisplayname", "author.displayName"), Map.entry("authorname", "author.displayName"),
             Map.entry("authorfollowers", "author.followers"), Map.entry("text", "text"), Map.entry("createdat", "createdAt"),
             Map.entry("permalink", "permalink"), Map.entry("lang", "lang"), Map.entry("account", "account"),
-            Map.entry("action", "action"));
+            Map.entry("action", "action"), Map.entry("editedat", "editedAt"));
 
     @Inject
     IngestConfig config;
@@ -90,13 +91,15 @@ public class ImportResource {
     @Operation(summary = "Import comments in bulk",
             description = "JSON Lines (one comment per line, the shape of POST /api/comments) or CSV with a header row "
                     + "(platform, externalId, threadId, parentId, authorId, authorHandle, authorDisplayName, authorFollowers, "
-                    + "text, createdAt, permalink, lang, account, action). Answers a summary and one result per line.")
+                    + "text, createdAt, permalink, lang, account, action, editedAt). Answers a summary and one result per line.")
     @APIResponse(responseCode = "200", description = "Every line read: {summary, lines:[{line, status, id|reason}]}")
     @APIResponse(responseCode = "400", description = "A CSV header without the required columns")
     @APIResponse(responseCode = "415", description = "Neither JSON Lines nor CSV")
     @APIResponse(responseCode = "503", description = "Kafka stopped acknowledging; lines before the one named were stored, re-send the file")
-    public Response importComments(InputStream body, @HeaderParam("Content-Type") String contentType) throws IOException {
+    public Response importComments(InputStream body, @HeaderParam("Content-Type") String contentType, RoutingContext routing)
+            throws IOException {
         rateLimits.check("import");
+        Grant grant = routing.get(Grant.ATTRIBUTE);
         boolean csv = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("csv");
         java.nio.file.Path report = Files.createTempFile("earshot-import-", ".jsonl");
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -113,7 +116,7 @@ public class ImportResource {
                 if (record.error() == null && record.text().isBlank()) {
                     continue;
                 }
-                batch.add(read(record, header, receivedAt));
+                batch.add(read(record, header, receivedAt, grant));
                 if (batch.stream().filter(l -> l.event() != null).count() >= config.importing().batchSize()) {
                     flush(batch, out, counts);
                     receivedAt = Instant.now();
@@ -160,7 +163,7 @@ public class ImportResource {
         return paths;
     }
 
-    private Line read(Record record, String[] header, Instant receivedAt) {
+    private Line read(Record record, String[] header, Instant receivedAt, Grant grant) {
         if (record.error() != null) {
             return new Line(record.line(), null, "rejected", "line " + record.error());
         }
@@ -198,6 +201,11 @@ public class ImportResource {
         if (!checked.ok()) {
             String reason = checked.errors().stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
             return new Line(record.line(), null, "rejected", reason);
+        }
+        Problem.FieldError refusal = grant == null ? new Problem.FieldError("platform", "no key")
+                : grant.refusal("", checked.submission().platform(), checked.submission().account());
+        if (refusal != null) {
+            return new Line(record.line(), null, "rejected", "forbidden: " + refusal.field() + ": " + refusal.message());
         }
         try {
             return new Line(record.line(), normalization.toEvent(Submissions.toDraft(checked.submission(),

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.api.Problem;
 import io.earshot.commons.api.ProblemException;
 import io.earshot.ingest.config.IngestConfig;
-import io.earshot.ingest.domain.CommentDraft;
-import io.earshot.ingest.domain.CommentIntake;
-import io.earshot.ingest.domain.CommentIntake.Outcome;
 import io.earshot.ingest.domain.Hashes;
 import io.earshot.ingest.domain.MetaDeliveries;
-import io.earshot.ingest.domain.Normalization;
-import io.earshot.ingest.messaging.CommentIngested;
+import io.earshot.ingest.domain.MetaIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,18 +21,15 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
  * Meta's webhooks for Facebook Page {@code feed} and Instagram {@code comments}. The signature is checked on the
- * raw bytes before anything is parsed; the answer is 200 only once every comment of the delivery is in Kafka, so
- * Meta's retry covers any failure.
+ * raw bytes before anything is parsed; the answer is 200 only once every comment of the delivery is in Kafka and
+ * every change that could not become one is on {@code webhooks.meta.dlq} or counted, so Meta's retry covers any
+ * failure and one odd change never refuses the other 999.
  */
 @Path("/webhooks/meta")
 public class MetaWebhookResource {
@@ -50,10 +43,7 @@ public class MetaWebhookResource {
     ObjectMapper mapper;
 
     @Inject
-    CommentIntake intake;
-
-    @Inject
-    Normalization normalization;
+    MetaIntake metaIntake;
 
     @Inject
     RateLimits rateLimits;
@@ -78,8 +68,8 @@ public class MetaWebhookResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Meta webhook delivery", description = "Signed with X-Hub-Signature-256; up to 1,000 changes.")
-    @APIResponse(responseCode = "200", description = "Every comment of the delivery is in Kafka (or was before)")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid UTF-8, or a comment without its ids")
+    @APIResponse(responseCode = "200", description = "Every comment of the delivery is in Kafka (or was before); changes that could not be comments are counted, and kept on webhooks.meta.dlq when they looked like one")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid UTF-8, or no entry array")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing was published")
     @APIResponse(responseCode = "413", description = "Body larger than 1 MiB")
     @APIResponse(responseCode = "429", description = "Over the rate limit")
@@ -104,35 +94,23 @@ public class MetaWebhookResource {
             throw new ProblemException(Problem.of(401, "Unauthorized", "X-Hub-Signature-256 does not match the body"));
         }
         JsonNode root = mapper.readTree(bytes);
-        MetaDeliveries.Parsed parsed = MetaDeliveries.parse(root, ownIds());
+        long parsedAt = System.nanoTime();
+        MetaIntake.Result result = metaIntake.accept(root, receivedAt);
+        MetaDeliveries.Parsed parsed = result.parsed();
         if (!parsed.errors().isEmpty()) {
             throw new ProblemException(Submissions.invalid(parsed.errors().stream()
                     .map(e -> new Problem.FieldError(e[0], e[1])).toList()));
         }
-        parsed.ignored().forEach((kind, n) -> metrics.counter("earshot.ingest.webhook.ignored", "source", "meta", "kind", kind).increment(n));
-        if (parsed.ownSkipped() > 0) {
-            metrics.counter("earshot.ingest.webhook.own_skipped", "source", "meta").increment(parsed.ownSkipped());
-        }
-        List<CommentIngested> events = new ArrayList<>(parsed.comments().size());
-        for (CommentDraft draft : parsed.comments()) {
-            events.add(normalization.toEvent(draft, receivedAt));
-        }
-        long normalisedAt = System.nanoTime();
-        List<Outcome> outcomes = events.isEmpty() ? List.of() : intake.accept(events);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("meta delivery of %d bytes, %d comments: read, verify, parse, normalise %d ms; intake %d ms", bytes.length,
-                    events.size(), (normalisedAt - start) / 1_000_000, (System.nanoTime() - normalisedAt) / 1_000_000);
+            LOG.debugf("meta delivery of %d bytes, %d comments, %d set aside: read and verify %d ms; intake %d ms", bytes.length,
+                    parsed.comments().size(), parsed.skipped().size(), (parsedAt - start) / 1_000_000,
+                    (System.nanoTime() - parsedAt) / 1_000_000);
         }
-        if (!CommentIntake.allStored(outcomes)) {
-            throw ProblemException.unavailable("not every comment of the delivery reached Kafka; nothing is acknowledged, retry",
+        if (!result.stored()) {
+            throw ProblemException.unavailable("not every change of the delivery reached Kafka; nothing is acknowledged, retry",
                     config.retryAfter());
         }
-        return Response.ok(WebhookSummary.of(outcomes, parsed.ownSkipped(), parsed.ignored(), false)).build();
-    }
-
-    private Set<String> ownIds() {
-        Set<String> ids = new HashSet<>();
-        config.meta().accounts().values().forEach(a -> ids.add(a.id()));
-        return ids;
+        return Response.ok(WebhookSummary.of(result.outcomes(), parsed.ownSkipped(), parsed.ignored(), false)
+                .withSkipped(parsed.skipped(), result.deadLettered())).build();
     }
 }

@@ -78,6 +78,7 @@ public class Submissions {
         d.permalink = s.permalink();
         d.raw = raw;
         d.action = s.action() == null ? CommentIngested.Action.created : CommentIngested.Action.valueOf(s.action());
+        d.revisedAt = s.editedAt();
         return d;
     }
 

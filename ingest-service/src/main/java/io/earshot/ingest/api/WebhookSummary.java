@@ -3,8 +3,10 @@ package io.earshot.ingest.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.earshot.ingest.domain.CommentIntake.Outcome;
 import io.earshot.ingest.domain.CommentIntake.Status;
+import io.earshot.ingest.domain.MetaDeliveries;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a webhook delivery held and what became of it (platforms ignore the body; integrators and operators read it).
@@ -14,16 +16,29 @@ import java.util.Map;
  * @param duplicates published before (a redelivery)
  * @param ownSkipped written by the business's own page or account, not published
  * @param ignored other items (likes, posts, ...) acknowledged and counted, by kind
+ * @param skipped changes that did not become comments, by reason (own comments and other items included)
+ * @param deadLettered of those, how many looked like comments and were kept on the dead-letter topic
+ * @param rejected items of a batch refused for their content (each named in {@code results})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookSummary(int comments, int accepted, int duplicates, Integer ownSkipped, Map<String, Integer> ignored,
-        List<IntakeResult> results) {
+        Map<String, Integer> skipped, Integer deadLettered, Integer rejected, List<IntakeResult> results) {
 
     static WebhookSummary of(List<Outcome> outcomes, Integer ownSkipped, Map<String, Integer> ignored, boolean withResults) {
         int accepted = (int) outcomes.stream().filter(o -> o.status() == Status.ACCEPTED).count();
         int duplicates = (int) outcomes.stream().filter(o -> o.status() == Status.DUPLICATE).count();
         List<IntakeResult> results = withResults ? outcomes.stream().map(o -> new IntakeResult(o.comment().commentId(),
                 o.comment().eventId(), o.status().name().toLowerCase())).toList() : null;
-        return new WebhookSummary(outcomes.size(), accepted, duplicates, ownSkipped, ignored, results);
+        return new WebhookSummary(outcomes.size(), accepted, duplicates, ownSkipped, ignored, null, null, null, results);
+    }
+
+    WebhookSummary withResults(List<IntakeResult> all, int rejectedCount) {
+        return new WebhookSummary(comments, accepted, duplicates, ownSkipped, ignored, skipped, deadLettered, rejectedCount, all);
+    }
+
+    WebhookSummary withSkipped(List<MetaDeliveries.Skipped> changes, int deadLetters) {
+        Map<String, Integer> byReason = new TreeMap<>();
+        changes.forEach(s -> byReason.merge(s.reason(), 1, Integer::sum));
+        return new WebhookSummary(comments, accepted, duplicates, ownSkipped, ignored, byReason, deadLetters, rejected, results);
     }
 }

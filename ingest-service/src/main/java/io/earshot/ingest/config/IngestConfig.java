@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public interface IngestConfig {
     /** How long a comment version is remembered, so a redelivery within this window is not published again. */
     @WithDefault("P7D")
     Duration dedupTtl();
+
+    /**
+     * How long the version a comment revision got is remembered after its last revision. Versions come from the
+     * revision's time, so they grow also after this (or after Redis was lost); the hash only keeps a redelivered
+     * revision on its first number and keeps two revisions in one second apart.
+     */
+    @WithDefault("P90D")
+    Duration versionTtl();
 
     /** How long a caller waits for Kafka to acknowledge a comment before it is told to retry (503). */
     @WithDefault("10s")
@@ -43,6 +52,35 @@ public interface IngestConfig {
      * (env {@code EARSHOT_INGEST_API_KEY}). Without one, every {@code /api} call is refused.
      */
     Optional<String> apiKey();
+
+    /**
+     * The platforms the shared {@code api-key} may submit comments for ({@code *}: any); env
+     * {@code EARSHOT_INGEST_API_KEY_PLATFORMS}. Platform comments come through their connectors; give a platform here
+     * only to a caller that really speaks for it.
+     */
+    @WithDefault("generic")
+    List<String> apiKeyPlatforms();
+
+    /**
+     * Integrators by a name of your choice, each with its own API key and/or generic-webhook secret, bound to the
+     * platforms (and accounts) it may submit for; a comment for any other is refused with 403.
+     */
+    Map<String, Integrator> integrators();
+
+    interface Integrator {
+        /** Its {@code Authorization: Bearer} key for {@code /api/*}. */
+        Optional<String> apiKey();
+
+        /** Its HMAC secret for {@code /webhooks/generic}. */
+        Optional<String> webhookSecret();
+
+        /** The platforms it may submit comments for ({@code *}: any). */
+        @WithDefault("generic")
+        List<String> platforms();
+
+        /** The accounts it may submit comments for; unset: any. */
+        Optional<List<String>> accounts();
+    }
 
     /** Meta (Facebook Page feed, Instagram comments) webhooks and reconciliation. */
     Meta meta();
@@ -126,6 +164,10 @@ public interface IngestConfig {
     interface Generic {
         /** The HMAC-SHA256 secret integrators sign with; env EARSHOT_GENERIC_WEBHOOK_SECRET. */
         Optional<String> secret();
+
+        /** The platforms comments signed with this secret may be for ({@code *}: any). */
+        @WithDefault("generic")
+        List<String> platforms();
 
         /** How old a signed timestamp may be (either way) before the request counts as a replay. */
         @WithDefault("PT5M")

@@ -130,6 +130,7 @@ public class GoogleReviewsPoller extends AccountPoller<Location> {
         Instant updated = Times.parse(review.get("updateTime"));
         if (d.createdAt != null && updated != null && updated.isAfter(d.createdAt)) {
             d.action = Action.edited;
+            d.revisedAt = updated;
         }
         d.context("starRating", STARS.get(review.path("starRating").asText()))
                 .context("reviewId", review.path("reviewId").asText(null))

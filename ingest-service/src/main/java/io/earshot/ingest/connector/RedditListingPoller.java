@@ -167,6 +167,7 @@ abstract class RedditListingPoller extends AccountPoller<Account> {
         d.permalink = path.isEmpty() ? null : "https://www.reddit.com" + (query < 0 ? path : path.substring(0, query));
         if (m.path("edited").isNumber() && m.path("edited").asDouble() > 0) {
             d.action = Action.edited;
+            d.revisedAt = Instant.ofEpochSecond((long) m.path("edited").asDouble());
         }
         d.context("subreddit", m.path("subreddit").asText(null))
                 .context("linkTitle", post ? m.path("title").asText(null) : m.path("link_title").asText(null))

@@ -128,6 +128,7 @@ public class TrustpilotPoller extends AccountPoller<BusinessUnit> {
         Instant updated = Times.parse(review.get("updatedAt"));
         if (d.createdAt != null && updated != null && updated.isAfter(d.createdAt)) {
             d.action = Action.edited;
+            d.revisedAt = updated;
         }
         d.permalink = "https://www.trustpilot.com/reviews/" + d.externalId;
         d.context("starRating", review.path("stars").isInt() ? review.path("stars").asInt() : null)

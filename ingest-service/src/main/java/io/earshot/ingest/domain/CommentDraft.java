@@ -25,6 +25,11 @@ public final class CommentDraft {
     public String text;
     public String lang;
     public Instant createdAt;
+    /**
+     * When the platform says this revision (an edit, a removal) happened, if it says so: the version of an edit is
+     * taken from it ({@code VersionStore}), so a redelivery gets the same version even after Redis was lost.
+     */
+    public Instant revisedAt;
     public String permalink;
     public String moderationStatus;
     public String raw;
@@ -70,7 +75,7 @@ public final class CommentDraft {
                 externalId,
                 threadId != null && !threadId.isEmpty() ? threadId : externalId,
                 parentId,
-                new CommentIngested.Author(authorId, authorHandle, authorName, followers),
+                author(),
                 TextNormalizer.normalize(text),
                 lang,
                 created,
@@ -79,6 +84,13 @@ public final class CommentDraft {
                 context.isEmpty() ? null : Map.copyOf(context),
                 moderationStatus,
                 bound(raw, maxRawChars));
+    }
+
+    /** The author with every field cleaned like comment text (names are shown to staff and put into replies). */
+    CommentIngested.Author author() {
+        String id = TextNormalizer.name(authorId, TextNormalizer.MAX_NAME);
+        return new CommentIngested.Author(id == null ? "unknown" : id, TextNormalizer.name(authorHandle, TextNormalizer.MAX_NAME),
+                TextNormalizer.name(authorName, TextNormalizer.MAX_NAME), followers == null || followers < 0 ? null : followers);
     }
 
     /** The raw payload cut to at most {@code max} characters, marked when cut. */

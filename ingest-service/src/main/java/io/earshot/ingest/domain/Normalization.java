@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * Turns a connector's {@link CommentDraft} into the {@code comments.ingested} event: the first sight of a comment
- * is version 1; each edit (by its text) and the removal get the next version, the same one on every redelivery.
+ * is version 1; each edit (by its text) and the removal get a version from the time of that revision
+ * ({@link Versions}), larger than every earlier one and the same on every redelivery.
  */
 @ApplicationScoped
 public class Normalization {
@@ -22,7 +23,8 @@ public class Normalization {
 
     public CommentIngested toEvent(CommentDraft draft, Instant receivedAt) {
         int version = draft.action == CommentIngested.Action.created ? 1
-                : versions.versionOf(draft.platform, draft.externalId, draft.revision());
+                : versions.versionOf(draft.platform, draft.externalId, draft.revision(),
+                        Versions.fromTime(draft.revisedAt, receivedAt));
         return draft.toEvent(version, receivedAt, config.maxRawChars());
     }
 }

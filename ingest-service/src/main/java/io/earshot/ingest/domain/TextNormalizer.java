@@ -35,6 +35,47 @@ public final class TextNormalizer {
         return Normalizer.normalize(out, Normalizer.Form.NFC).strip();
     }
 
+    /** The longest author id, handle or display name kept, in code points (the API's own limit for ids). */
+    public static final int MAX_NAME = 256;
+
+    /**
+     * An author's id, handle or display name made as safe as comment text and then some: {@link #normalize} (NFC,
+     * no control or bidi-override characters), and also no zero-width or bidi-mark characters (a name is one short
+     * line that staff read to decide whom they answer, and these make two names look alike), any run of white space
+     * one space, at most {@code max} code points. Null when nothing is left.
+     */
+    public static String name(String name, int max) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        boolean space = false;
+        for (int cp : normalize(name).codePoints().toArray()) {
+            if (isInvisible(cp)) {
+                continue;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.appendCodePoint(cp);
+        }
+        String cleaned = Normalizer.normalize(out, Normalizer.Form.NFC);
+        if (cleaned.codePointCount(0, cleaned.length()) > max) {
+            cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, max)).strip();
+        }
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    private static boolean isInvisible(int cp) {
+        return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E || cp == 0x061C
+                || Character.getType(cp) == Character.FORMAT;
+    }
+
     private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</p\\s*>|</div\\s*>|</li\\s*>");
     private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
     private static final Pattern TAGS = Pattern.compile("(?s)<[^>]*>");

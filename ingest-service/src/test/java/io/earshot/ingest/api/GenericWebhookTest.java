@@ -3,9 +3,11 @@ package io.earshot.ingest.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.ingest.redis.DedupStore;
 import io.earshot.ingest.support.Api;
@@ -96,13 +98,22 @@ class GenericWebhookTest {
     }
 
     @Test
-    void invalidCommentsNameTheirFieldsAndNothingIsPublished() {
+    void aBatchTakesItsGoodCommentsAndReportsEachBadOne() {
         String good = "g-" + UUID.randomUUID();
         byte[] body = Api.utf8("{\"comments\":[" + review(good, "fine") + ",{\"externalId\":\"x\",\"text\":5}]}");
         Api.generic(body, Instant.now().getEpochSecond()).when().post("/webhooks/generic")
+                .then().statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("results[0].status", equalTo("accepted"))
+                .body("results[1].status", equalTo("rejected"))
+                .body("results[1].reason", containsString("comments[1].threadId"));
+        assertTrue(dedup.isKnown("generic", good, 1));
+    }
+
+    @Test
+    void aSingleInvalidCommentOrABodyThatIsNotJsonIsAProblem() {
+        Api.generic(Api.utf8("{\"externalId\":\"x\",\"text\":5}"), Instant.now().getEpochSecond()).when().post("/webhooks/generic")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("comments[1].threadId"));
-        assertFalse(dedup.isKnown("generic", good, 1));
+                .body("errors.field", hasItem("threadId"));
         Api.generic(Api.utf8("{nope"), Instant.now().getEpochSecond()).when().post("/webhooks/generic")
                 .then().statusCode(400).contentType("application/problem+json");
     }

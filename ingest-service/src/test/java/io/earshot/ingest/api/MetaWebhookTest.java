@@ -108,7 +108,9 @@ class MetaWebhookTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ingested.of("facebook", id).size() == 3);
         List<JsonNode> events = ingested.of("facebook", id);
-        assertEquals(List.of(1, 2, 3), events.stream().map(e -> e.get("version").asInt()).toList());
+        List<Integer> versions = events.stream().map(e -> e.get("version").asInt()).toList();
+        assertEquals(1, versions.get(0));
+        assertTrue(versions.get(0) < versions.get(1) && versions.get(1) < versions.get(2), "versions grow: " + versions);
         assertEquals(List.of("created", "edited", "removed"), events.stream().map(e -> e.get("action").asText()).toList());
         JsonNode created = events.get(0);
         assertEquals("P2", created.get("threadId").asText());
@@ -188,7 +190,7 @@ class MetaWebhookTest {
     }
 
     @Test
-    void badInputIsAProblemNeverA500() {
+    void onlyABodyThatIsNoDeliveryIsAProblemNeverA500() {
         byte[] malformed = Api.utf8("{\"object\":\"page\",\"entry\":[");
         Api.meta(malformed).when().post("/webhooks/meta").then().statusCode(400).contentType("application/problem+json");
 
@@ -200,11 +202,10 @@ class MetaWebhookTest {
 
         String missingId = """
                 {"field":"feed","value":{"item":"comment","verb":"add","post_id":"P4","from":{"id":"U4"},"message":"hi"}}""";
-        String good = feedChange("add", "P4", "P4_good", "U4", "hi");
+        String good = feedChange("add", "P4", "P4_good_" + UUID.randomUUID(), "U4", "hi");
         Api.meta(Api.utf8(delivery(good, missingId))).when().post("/webhooks/meta")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("entry[0].changes[1].value.comment_id"));
-        assertFalse(dedup.isKnown("facebook", "P4_good", 1), "an invalid delivery publishes nothing");
+                .then().statusCode(200).body("accepted", equalTo(1)).body("deadLettered", equalTo(1))
+                .body("skipped.'missing-id'", equalTo(1));
 
         Api.meta(Api.utf8("{\"object\":\"page\",\"entry\":\"nope\"}")).when().post("/webhooks/meta")
                 .then().statusCode(400).body("errors.field", hasItem("entry"));

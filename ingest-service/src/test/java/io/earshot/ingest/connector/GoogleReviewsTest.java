@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.earshot.ingest.config.GoogleReviewsConfig;
 import io.earshot.ingest.messaging.Topics;
 import io.earshot.ingest.redis.CursorStore;
+import io.earshot.ingest.domain.Versions;
 import io.earshot.ingest.support.Ingested;
 import io.earshot.ingest.support.WireMockResource;
 import io.earshot.testsupport.EventSchemas;
@@ -31,6 +32,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +137,8 @@ class GoogleReviewsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ingested.of("google", "accounts/111/locations/222/reviews/AbFvOqn1").size() == 2);
         JsonNode edit = ingested.of("google", "accounts/111/locations/222/reviews/AbFvOqn1").get(1);
         assertEquals("edited", edit.get("action").asText());
-        assertEquals(2, edit.get("version").asInt());
+        assertEquals(Versions.fromTime(Instant.parse("2026-11-22T08:15:00Z"), Instant.now()), edit.get("version").asInt(),
+                "an edit is numbered by its updateTime");
         assertEquals(3, edit.get("context").get("starRating").asInt());
         assertEquals(event.get("commentId").asText(), edit.get("commentId").asText(), "the same item");
 

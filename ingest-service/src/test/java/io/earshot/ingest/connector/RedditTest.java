@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.earshot.ingest.config.RedditConfig;
 import io.earshot.ingest.redis.CursorStore;
+import io.earshot.ingest.domain.Versions;
 import io.earshot.ingest.support.Ingested;
 import io.earshot.ingest.support.WireMockResource;
 import io.earshot.testsupport.EventSchemas;
@@ -29,6 +30,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,7 +196,8 @@ class RedditTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ingested.of("reddit", "t1_ed1").size() == 2);
         JsonNode edit = ingested.of("reddit", "t1_ed1").get(1);
         assertEquals("edited", edit.get("action").asText());
-        assertEquals(2, edit.get("version").asInt());
+        assertEquals(Versions.fromTime(Instant.ofEpochSecond(1763900500L), Instant.now()), edit.get("version").asInt(),
+                "an edit is numbered by Reddit's edited time");
         assertTrue(edit.get("text").asText().endsWith("it does not"));
         assertEquals(ingested.of("reddit", "t1_ed1").get(0).get("commentId").asText(), edit.get("commentId").asText());
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.earshot.ingest.config.TrustpilotConfig;
 import io.earshot.ingest.redis.CursorStore;
+import io.earshot.ingest.domain.Versions;
 import io.earshot.ingest.support.Ingested;
 import io.earshot.ingest.support.WireMockResource;
 import io.earshot.testsupport.EventSchemas;
@@ -121,7 +122,8 @@ class TrustpilotTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ingested.of("trustpilot", "r1-1").size() == 2);
         JsonNode edit = ingested.of("trustpilot", "r1-1").get(1);
         assertEquals("edited", edit.get("action").asText());
-        assertEquals(2, edit.get("version").asInt());
+        assertEquals(Versions.fromTime(Instant.parse("2026-11-21T09:00:00Z"), Instant.now()), edit.get("version").asInt(),
+                "an edit is numbered by its updatedAt");
         assertEquals(2, edit.get("context").get("starRating").asInt());
         assertEquals(pageTwo + 1, MOCK.findAll(getRequestedFor(urlPathEqualTo(SHOP)).withQueryParam("page", equalTo("2"))).size(),
                 "page 2 is read again up to the edit window, and no further");
