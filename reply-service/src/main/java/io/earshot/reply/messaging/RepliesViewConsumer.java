@@ -1,6 +1,7 @@
 package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.Replay;
 import io.earshot.reply.redis.QueueStore;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
  * Keeps the Redis view in step with {@code replies}, the truth: an event newer than the item it names (written by
  * another instance against another Redis, or lost from a restored Redis) is applied to the item. Normally every
  * event is already in Redis, so this changes nothing; it never publishes (the outbox does) and never announces.
- * Unreadable records go to {@code replies.dlq.reply-service}.
+ * Unreadable records go to {@code replies.dlq.reply-service}; a Redis outage is waited out ({@link TransientRetry}).
  */
 @ApplicationScoped
 public class RepliesViewConsumer {
@@ -36,10 +37,17 @@ public class RepliesViewConsumer {
     @Inject
     RebuildGate gate;
 
+    @Inject
+    TransientRetry retry;
+
     @Incoming(Topics.REPLIES_VIEW)
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
+        return retry.call("redis", () -> view(record));
+    }
+
+    private CompletionStage<Void> view(Message<String> record) {
         ReplyEvent event;
         try {
             event = mapper.readValue(record.getPayload(), ReplyEvent.class);
