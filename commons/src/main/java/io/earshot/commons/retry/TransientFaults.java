@@ -30,6 +30,16 @@ public final class TransientFaults {
         return false;
     }
 
+    /** The store a transient fault came from, for metrics and readiness: {@code redis}, {@code kafka} or null. */
+    public static String storeOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (isTransientItself(t)) {
+                return t instanceof RetriableException ? "kafka" : "redis";
+            }
+        }
+        return null;
+    }
+
     private static boolean isTransientItself(Throwable t) {
         if (t instanceof RetriableException) {
             return true; // Kafka's own verdict: timeouts, no leader, not enough replicas, network errors

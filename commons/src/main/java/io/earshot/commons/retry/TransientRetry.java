@@ -46,12 +46,12 @@ public class TransientRetry {
         this.metric = "earshot." + application.replaceFirst("-service$", "") + ".transient.retries";
     }
 
-    /** Calls {@code call} on this (worker) thread until it returns or fails for good. */
-    public <T> T call(String store, Supplier<T> call) {
+    /** Calls {@code call} on this (worker) thread until it returns or fails for good (Redis and Kafka faults alike). */
+    public <T> T call(Supplier<T> call) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("a blocking retry must not run on the event loop");
         }
-        Attempts attempts = new Attempts(store);
+        Attempts attempts = new Attempts(null);
         try {
             while (true) {
                 try {
@@ -75,8 +75,8 @@ public class TransientRetry {
     }
 
     /** {@link #call} for a call without a result. */
-    public void run(String store, Runnable call) {
-        call(store, () -> {
+    public void run(Runnable call) {
+        call(() -> {
             call.run();
             return null;
         });
@@ -86,9 +86,9 @@ public class TransientRetry {
      * Subscribes to {@code call} again, with the same back-off and without holding a thread, until it succeeds or
      * fails for good. Each subscription must redo the work (a lazy send or command).
      */
-    public <T> Uni<T> async(String store, Supplier<Uni<T>> call) {
+    public <T> Uni<T> async(Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            Attempts attempts = new Attempts(store, asyncWaiting);
+            Attempts attempts = new Attempts(asyncWaiting);
             return Uni.createFrom().<T>deferred(() -> call.get())
                     .onFailure(TransientFaults::isTransient).invoke(attempts::failed)
                     .onFailure(TransientFaults::isTransient).retry()
@@ -171,22 +171,21 @@ public class TransientRetry {
 
     /** The failures of one call: counted, logged once, and reported as waiting until the call ends. */
     private final class Attempts {
-        private final String store;
         private final AtomicInteger async;
         private final AtomicBoolean entered = new AtomicBoolean();
+        private volatile String store;
         private int failures;
 
-        Attempts(String store) {
-            this(store, null);
-        }
-
-        Attempts(String store, AtomicInteger async) {
-            this.store = store;
+        Attempts(AtomicInteger async) {
             this.async = async;
         }
 
         Duration failed(Throwable e) {
             failures++;
+            String store = TransientFaults.storeOf(e);
+            if (this.store == null) {
+                this.store = store;
+            }
             Counter.builder(metric)
                     .description("Store calls of the consumers retried after a transient fault (Redis or Kafka down)")
                     .tag("store", store)
@@ -206,7 +205,7 @@ public class TransientRetry {
             if (!entered.compareAndSet(true, false)) {
                 return;
             }
-            Duration waited = waiting.get(store).leave();
+            Duration waited = waiting.get(store).leave(); // the store of the first failure, where it entered
             if (waited != null) {
                 LOG.infof("%s is back; consumers waited %d ms for it", store, waited.toMillis());
             }

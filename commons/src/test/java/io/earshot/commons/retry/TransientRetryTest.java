@@ -50,12 +50,14 @@ class TransientRetryTest {
         assertFalse(TransientFaults.isTransient(new RecordTooLargeException("too large")));
         assertFalse(TransientFaults.isTransient(new UncheckedIOException(new JsonParseException(null, "bad json"))));
         assertFalse(TransientFaults.isTransient(new IllegalArgumentException("comment lacks an id")));
+        assertEquals("redis", TransientFaults.storeOf(new RuntimeException(new RedisConnectionException("refused"))));
+        assertEquals("kafka", TransientFaults.storeOf(new CompletionException(new TimeoutException("no ack"))));
     }
 
     @Test
     void aCallIsRetriedUntilTheStoreAnswersAndEachRetryIsCounted() {
         AtomicInteger calls = new AtomicInteger();
-        String result = retry.call("redis", () -> {
+        String result = retry.call(() -> {
             if (calls.incrementAndGet() <= 3) {
                 throw new RedisConnectionException("refused");
             }
@@ -71,7 +73,7 @@ class TransientRetryTest {
     void aPermanentFailureIsThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
         IllegalArgumentException bad = new IllegalArgumentException("schema violation");
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> retry.call("redis", () -> {
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> retry.call(() -> {
             calls.incrementAndGet();
             throw bad;
         }));
@@ -83,7 +85,7 @@ class TransientRetryTest {
     @Test
     void anAsyncCallIsResubscribedAndLaterRecordsCanWaitForIt() {
         AtomicInteger sends = new AtomicInteger();
-        String result = retry.async("kafka", () -> Uni.createFrom().item(sends::incrementAndGet)
+        String result = retry.async(() -> Uni.createFrom().item(sends::incrementAndGet)
                         .onItem().transformToUni(n -> n <= 2
                                 ? Uni.createFrom().<String>failure(new TimeoutException("broker down"))
                                 : Uni.createFrom().item("acked")))

@@ -44,7 +44,7 @@ public class RepliesViewConsumer {
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
-        return retry.call("redis", () -> view(record));
+        return retry.call(() -> view(record));
     }
 
     private CompletionStage<Void> view(Message<String> record) {

@@ -83,7 +83,7 @@ public class TriagedConsumer {
         QueueItem item;
         try {
             triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
-            item = retry.call("redis", () -> QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant()));
+            item = retry.call(() -> QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant()));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
@@ -93,7 +93,7 @@ public class TriagedConsumer {
         // an earlier record's announcement waits out a Kafka or Redis outage: do not overtake it
         retry.awaitAsync(java.time.Duration.ofMinutes(10));
         try {
-            return retry.call("redis", () -> handle(record, triaged, item));
+            return retry.call(() -> handle(record, triaged, item));
         } catch (RuntimeException e) {
             LOG.warnf("comments.triaged record for %s not processed: %s", item.id(), e.toString());
             return record.nack(e);
@@ -120,8 +120,8 @@ public class TriagedConsumer {
         String id = item.id();
         QueueItem announced = item.version() == 1 ? item : item.toBuilder().version(1).build();
         ReplyEvent drafted = QueueItems.event(announced, "drafted", "system", null, clock.instant());
-        retry.async("kafka", () -> publisher.publish(drafted))
-                .chain(() -> retry.async("redis", () -> announcements.markAnnounced(id)))
+        retry.async(() -> publisher.publish(drafted))
+                .chain(() -> retry.async(() -> announcements.markAnnounced(id)))
                 .subscribe().with(ok -> record.ack(), record::nack);
         return CompletableFuture.completedFuture(null);
     }
@@ -160,7 +160,7 @@ public class TriagedConsumer {
         double score = item.scores() == null ? 1.0 : item.scores().getOrDefault("spam", 1.0);
         if (score >= config.autoHideSpamAbove().getAsDouble()) {
             try {
-                retry.run("redis", () -> moderation.moderate(item.id(), Actor.policy("auto-hide-spam"), Action.HIDE,
+                retry.run(() -> moderation.moderate(item.id(), Actor.policy("auto-hide-spam"), Action.HIDE,
                         "spam score " + score));
             } catch (RuntimeException e) {
                 LOG.warnf("auto-hide of spam %s failed: %s", item.id(), e.getMessage());

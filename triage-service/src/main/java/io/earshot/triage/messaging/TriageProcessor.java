@@ -86,7 +86,7 @@ public class TriageProcessor {
         int repeats = 0;
         if (engine.moderation().countsRepeats(comment.text())) {
             try {
-                repeats = retry.call("redis", () -> repetitions.record(comment.text(), comment.eventId()));
+                repeats = retry.call(() -> repetitions.record(comment.text(), comment.eventId()));
             } catch (RuntimeException e) {
                 // not an outage (that is waited out) but an error reply: the rule is a signal, the models still decide
                 LOG.warnf("repetition count unavailable (%s); triaging without it", e.toString());
