@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * Keeps the Redis view in step with {@code replies}, the truth: an event newer than the item it names (written by
  * another instance against another Redis, or lost from a restored Redis) is applied to the item. Normally every
  * event is already in Redis, so this changes nothing; it never publishes (the outbox does) and never announces.
- * Unreadable records go to {@code replies.dlq.reply-service}; a Redis outage is waited out ({@link TransientRetry}).
+ * Unreadable records go to {@code replies.dlq.reply-service}.
  */
 @ApplicationScoped
 public class RepliesViewConsumer {
@@ -44,7 +44,7 @@ public class RepliesViewConsumer {
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
-        return retry.call(() -> view(record));
+        return retry.call(() -> view(record)); // a Redis outage is waited out, not dead-lettered
     }
 
     private CompletionStage<Void> view(Message<String> record) {
