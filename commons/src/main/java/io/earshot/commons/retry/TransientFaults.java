@@ -1,9 +1,11 @@
 package io.earshot.commons.retry;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisLoadingException;
+import java.io.IOException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
@@ -43,6 +45,9 @@ public final class TransientFaults {
     private static boolean isTransientItself(Throwable t) {
         if (t instanceof RetriableException) {
             return true; // Kafka's own verdict: timeouts, no leader, not enough replicas, network errors
+        }
+        if (t instanceof IOException && !(t instanceof JacksonException)) {
+            return true; // a connection reset or closed under a command: Lettuce's async API hands it over unwrapped
         }
         if (t instanceof RedisLoadingException || t instanceof RedisBusyException) {
             return true;

@@ -49,6 +49,7 @@ class TransientRetryTest {
         assertFalse(TransientFaults.isTransient(new RedisCommandExecutionException("WRONGTYPE Operation against a key")));
         assertFalse(TransientFaults.isTransient(new RecordTooLargeException("too large")));
         assertFalse(TransientFaults.isTransient(new UncheckedIOException(new JsonParseException(null, "bad json"))));
+        assertTrue(TransientFaults.isTransient(new java.net.SocketException("Connection reset")));
         assertFalse(TransientFaults.isTransient(new IllegalArgumentException("comment lacks an id")));
         assertEquals("redis", TransientFaults.storeOf(new RuntimeException(new RedisConnectionException("refused"))));
         assertEquals("kafka", TransientFaults.storeOf(new CompletionException(new TimeoutException("no ack"))));

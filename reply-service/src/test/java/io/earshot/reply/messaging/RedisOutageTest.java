@@ -66,8 +66,10 @@ class RedisOutageTest {
             // 200 comments over 4 s, one every 20 ms; Redis stops after the first 40 and is back 10 s later
             for (int i = 0; i < COMMENTS; i++) {
                 String id = ids.get(i);
-                timeline.schedule(() -> triaged.send("facebook", id, Triaged.record(id, 1, "created", "facebook",
-                        "x-" + id, "My order " + id + " arrived broken", "en", "complaint", "")), i * 20L, TimeUnit.MILLISECONDS);
+                // priority 0: the 200 items sort after every other test's items in the shared queue
+                String value = Triaged.record(id, 1, "created", "facebook", "x-" + id, "My order " + id + " arrived broken",
+                        "en", "complaint", "").replace("\"priority\":50", "\"priority\":0");
+                timeline.schedule(() -> triaged.send("facebook", id, value), i * 20L, TimeUnit.MILLISECONDS);
             }
             timeline.schedule(() -> {
                 RedisServerResource.shutdown();
