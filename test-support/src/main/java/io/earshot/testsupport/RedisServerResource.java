@@ -20,6 +20,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     private static RedisServer server;
     private static int port;
+    private static Path dataDir;
 
     /** The URI of the shared server ({@code redis://127.0.0.1:PORT}), starting it on first use. */
     public static synchronized String uri() {
@@ -30,13 +31,41 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         return "redis://127.0.0.1:" + port;
     }
 
+    /**
+     * Stops the shared server, as an outage would, for tests of what services do meanwhile. It saves its data first
+     * ({@code SHUTDOWN SAVE}), so {@link #restart()} brings back the same data on the same port.
+     */
+    public static synchronized void shutdown() {
+        uri();
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("*2\r\n$8\r\nSHUTDOWN\r\n$4\r\nSAVE\r\n".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            if (socket.getInputStream().read() != -1) { // it closes the connection once its data is saved
+                throw new IllegalStateException("redis-server refused SHUTDOWN SAVE");
+            }
+            server.stop(); // reaps the exited process
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop redis-server", e);
+        }
+    }
+
+    /** Starts the shared server again after {@link #shutdown()}, on the same port, with the data it saved. */
+    public static synchronized void restart() {
+        server = startServer(port);
+    }
+
     private static RedisServer startServer(int port) {
         try {
+            if (dataDir == null) {
+                dataDir = Files.createTempDirectory("earshot-redis-test");
+            }
             var builder = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
+                    .setting("dir " + dataDir)
                     .onShutdownForceStop(true);
             systemRedis().ifPresent(binary -> builder.executableProvider(() -> binary));
             RedisServer redis = builder.build();
@@ -44,6 +73,8 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     redis.stop();
+                    Files.deleteIfExists(dataDir.resolve("dump.rdb"));
+                    Files.deleteIfExists(dataDir);
                 } catch (IOException ignored) {
                     // the JVM is exiting
                 }

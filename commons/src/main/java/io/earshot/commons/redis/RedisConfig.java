@@ -15,4 +15,11 @@ public interface RedisConfig {
     /** How long one command may take before it fails, so a stalled Redis turns into an error, not a hang. */
     @WithDefault("2s")
     Duration timeout();
+
+    /**
+     * The longest pause between two reconnection attempts after Redis went away (Lettuce's default grows to 30 s), so
+     * consumers waiting out an outage resume within seconds of Redis coming back.
+     */
+    @WithDefault("1s")
+    Duration reconnectDelayMax();
 }

@@ -6,6 +6,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -26,7 +30,12 @@ public class RedisProducer {
     RedisClient redisClient(RedisConfig config) {
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(config.timeout());
-        RedisClient client = RedisClient.create(uri);
+        Duration maxDelay = config.reconnectDelayMax();
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(Math.min(100, maxDelay.toMillis())), maxDelay, 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(config.timeout()))
@@ -53,5 +62,6 @@ public class RedisProducer {
 
     void shutdown(@Disposes RedisClient client) {
         client.shutdown();
+        client.getResources().shutdown(); // resources passed in are not shut down with the client
     }
 }

@@ -1,6 +1,7 @@
 package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.Replay;
 import io.earshot.reply.redis.QueueStore;
@@ -36,10 +37,17 @@ public class RepliesViewConsumer {
     @Inject
     RebuildGate gate;
 
+    @Inject
+    TransientRetry retry;
+
     @Incoming(Topics.REPLIES_VIEW)
     @Blocking
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<String> record) {
+        return retry.call(() -> view(record)); // a Redis outage is waited out, not dead-lettered
+    }
+
+    private CompletionStage<Void> view(Message<String> record) {
         ReplyEvent event;
         try {
             event = mapper.readValue(record.getPayload(), ReplyEvent.class);

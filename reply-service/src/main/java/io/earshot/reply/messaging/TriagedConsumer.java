@@ -1,6 +1,7 @@
 package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.config.WorkflowConfig;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.AuditEntry;
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
  * apply only when their comment version is newer than the item's; a redelivered record changes nothing. The incoming
  * record is acknowledged only after the announcement was acknowledged by Kafka, so a crash in between replays it.
  * Sends are pipelined: the next record is queued while Kafka acknowledges this one.
+ *
+ * <p>A Redis or Kafka outage is waited out ({@link TransientRetry}), not dead-lettered: the record is retried until the
+ * store is back, and later records wait behind it; only a record that can never be queued goes to the DLQ.
  */
 @ApplicationScoped
 public class TriagedConsumer {
@@ -66,6 +70,9 @@ public class TriagedConsumer {
     @Inject
     io.earshot.reply.workflow.RebuildGate gate;
 
+    @Inject
+    TransientRetry retry;
+
     Clock clock = Clock.systemUTC();
 
     @Incoming(Topics.COMMENTS_TRIAGED)
@@ -76,15 +83,17 @@ public class TriagedConsumer {
         QueueItem item;
         try {
             triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
-            item = QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant());
+            item = retry.call(() -> QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant()));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
         }
         // a rebuild is replaying the topics: wait for it rather than race it (the record is then applied after it)
         gate.awaitOpen(java.time.Duration.ofMinutes(10));
+        // an earlier record's announcement waits out a Kafka or Redis outage: do not overtake it
+        retry.awaitAsync(java.time.Duration.ofMinutes(10));
         try {
-            return handle(record, triaged, item);
+            return retry.call(() -> handle(record, triaged, item));
         } catch (RuntimeException e) {
             LOG.warnf("comments.triaged record for %s not processed: %s", item.id(), e.toString());
             return record.nack(e);
@@ -110,8 +119,9 @@ public class TriagedConsumer {
         }
         String id = item.id();
         QueueItem announced = item.version() == 1 ? item : item.toBuilder().version(1).build();
-        publisher.publish(QueueItems.event(announced, "drafted", "system", null, clock.instant()))
-                .chain(() -> announcements.markAnnounced(id))
+        ReplyEvent drafted = QueueItems.event(announced, "drafted", "system", null, clock.instant());
+        retry.async(() -> publisher.publish(drafted))
+                .chain(() -> retry.async(() -> announcements.markAnnounced(id)))
                 .subscribe().with(ok -> record.ack(), record::nack);
         return CompletableFuture.completedFuture(null);
     }
@@ -150,7 +160,8 @@ public class TriagedConsumer {
         double score = item.scores() == null ? 1.0 : item.scores().getOrDefault("spam", 1.0);
         if (score >= config.autoHideSpamAbove().getAsDouble()) {
             try {
-                moderation.moderate(item.id(), Actor.policy("auto-hide-spam"), Action.HIDE, "spam score " + score);
+                retry.run(() -> moderation.moderate(item.id(), Actor.policy("auto-hide-spam"), Action.HIDE,
+                        "spam score " + score));
             } catch (RuntimeException e) {
                 LOG.warnf("auto-hide of spam %s failed: %s", item.id(), e.getMessage());
             }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.messaging.EventMessages;
+import io.earshot.commons.retry.TransientRetry;
 import io.earshot.triage.domain.TriageEngine;
 import io.earshot.triage.domain.TriageRequest;
 import io.earshot.triage.domain.TriageResult;
 import io.earshot.triage.redis.RepetitionStore;
+import io.smallrye.common.annotation.Blocking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,10 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
  * <p>Triage is a function of the event (plus the repetition count, which a redelivery does not raise: it counts
  * distinct event ids), and the output's id is derived from the input's, so a redelivered record yields the same
  * event id, which the reply-service deduplicates.
+ *
+ * <p>A Redis outage is waited out, record by record on a worker thread ({@link TransientRetry}), so the repetition
+ * count is never silently skipped and later records of a partition wait behind the retrying one; Kafka send failures
+ * are retried by the outgoing channel for its {@code delivery.timeout.ms} (docs/architecture.md, failure handling).
  */
 @ApplicationScoped
 public class TriageProcessor {
@@ -42,10 +48,14 @@ public class TriageProcessor {
     @Inject
     RepetitionStore repetitions;
 
+    @Inject
+    TransientRetry retry;
+
     Clock clock = Clock.systemUTC();
 
     @Incoming(Topics.COMMENTS_INGESTED)
     @Outgoing(Topics.COMMENTS_TRIAGED)
+    @Blocking
     public Message<String> process(Message<String> record) {
         try {
             return triage(record);
@@ -76,9 +86,9 @@ public class TriageProcessor {
         int repeats = 0;
         if (engine.moderation().countsRepeats(comment.text())) {
             try {
-                repeats = repetitions.record(comment.text(), comment.eventId());
+                repeats = retry.call(() -> repetitions.record(comment.text(), comment.eventId()));
             } catch (RuntimeException e) {
-                // the rule is a signal, not a requirement: without Redis the models still decide
+                // not an outage (that is waited out) but an error reply: the rule is a signal, the models still decide
                 LOG.warnf("repetition count unavailable (%s); triaging without it", e.toString());
             }
         }
