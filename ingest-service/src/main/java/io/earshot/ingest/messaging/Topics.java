@@ -9,6 +9,9 @@ public final class Topics {
     /** Health changes of the platform connectors (token expired, rate limited, ...), key = {@code platform:account}. */
     public static final String CONNECTOR_STATUS = "connector.status";
 
+    /** Meta webhook deliveries that could not be parsed, kept raw (ingest-service writes it; KafkaTopic webhooks-meta-dlq). */
+    public static final String WEBHOOKS_META_DLQ = "webhooks.meta.dlq";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/ingest-service";
 
