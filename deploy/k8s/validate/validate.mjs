@@ -13,6 +13,8 @@ import { parseAllDocuments } from "yaml";
 import { defaultCrdDir, loadCrds, validateDocument } from "./lib/schema.mjs";
 import { checkPolicies } from "./lib/policy.mjs";
 import { topicsFromAsyncApi } from "./lib/asyncapi.mjs";
+import { checkAccess } from "./lib/access.mjs";
+import { servicesUse } from "./lib/services.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -64,6 +66,12 @@ async function main() {
   }
   console.log(`topics that need a KafkaTopic (${topics.length}): ${topics.join(", ")}`);
 
+  const services = servicesUse(root);
+  for (const [name, use] of Object.entries(services)) {
+    console.log(`${name} (from its code): produces ${use.produces.join(", ") || "-"}; consumes ${use.consumes.join(", ") || "-"}; `
+      + `groups ${use.groups.map((g) => g.name + (g.prefix ? "*" : "")).join(", ") || "-"}; Redis keys ${use.keys.map((k) => k + "*").join(", ")}`);
+  }
+
   const overlays = readdirSync(overlaysDir).filter((o) => statSync(join(overlaysDir, o)).isDirectory()).sort();
   if (overlays.length === 0) throw new Error(`no overlays in ${overlaysDir}`);
   let passed = 0;
@@ -98,8 +106,8 @@ async function main() {
     if (undocumented.length > 0) {
       console.log(`WARNING ${overlay}: KafkaTopics with no channel in the AsyncAPI document: ${undocumented.join(", ")}`);
     }
-    const violations = checkPolicies(docs, { topics, production: overlay === "prod" });
-    result(violations.length === 0, `${overlay}: policy checks${overlay === "prod" ? " (with production rules)" : ""}`,
+    const violations = [...checkPolicies(docs, { topics, production: overlay === "prod" }), ...checkAccess(docs, services)];
+    result(violations.length === 0, `${overlay}: policy and access checks${overlay === "prod" ? " (with production rules)" : ""}`,
       violations.map((v) => `[${v.rule}] ${v.message}`));
   }
   console.log(`k8s-validate: ${passed} passed, ${failed} failed`);

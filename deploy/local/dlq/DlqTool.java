@@ -80,6 +80,11 @@ public class DlqTool {
         if (positional.isEmpty() || opts.containsKey("-h") || opts.containsKey("--help")) {
             usage(null);
         }
+        if (opts.containsKey("--command-config")) {
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(opts.get("--command-config")))) {
+                CLIENT.load(in);
+            }
+        }
         String bootstrap = opts.getOrDefault("--bootstrap",
                 System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
         String command = positional.get(0);
@@ -117,7 +122,8 @@ public class DlqTool {
                            unless --full; at most N records, default 100)
                        ./suite dlq replay TOPIC [--bootstrap HOST:PORT] [--to TARGET] [--dry-run]
                            republish the records not replayed yet to the topic they came from (or TARGET)
-                The broker defaults to $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092.""");
+                The broker defaults to $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092. --command-config FILE adds Kafka
+                client properties (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*).""");
         System.exit(error == null ? 0 : 2);
     }
 
@@ -133,8 +139,12 @@ public class DlqTool {
         }
     }
 
+    /** Client settings from --command-config (security.protocol, sasl.*, ssl.*: an authenticated cluster). */
+    static final Properties CLIENT = new Properties();
+
     static Properties common(String bootstrap) {
         Properties p = new Properties();
+        p.putAll(CLIENT);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "earshot-dlq-tool");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());

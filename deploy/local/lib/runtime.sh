@@ -188,15 +188,38 @@ rt_default_java_opts() {
   esac
 }
 
+# reply-service's dashboard keys, which its prod profile requires (every replica must share them): from the
+# environment when set, else kept in $EARSHOT_HOME/secrets.env (generated there once, mode 600), so sessions and CSRF
+# tokens survive a restart of the local reply-service. Standard Base64 of 32 random bytes (the CSRF key is decoded).
+rt_dashboard_keys() {
+  local file="$EARSHOT_HOME/secrets.env" name value
+  mkdir -p "$EARSHOT_HOME"
+  for name in QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY EARSHOT_DASHBOARD_CSRF_KEY; do
+    [ -n "${!name:-}" ] && continue
+    value=$(sed -n "s/^$name=//p" "$file" 2>/dev/null | tail -1)
+    if [ -z "$value" ]; then
+      value=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+      (umask 077; echo "$name=$value" >>"$file")
+    fi
+    export "$name=$value"
+  done
+}
+
 rt_start_service() { # ingest|triage|reply
   local s=$1
   rt_alive "$s" && return 0
   rt_check_free "$s"
   local var="EARSHOT_${s^^}_JAVA_OPTS"
   local opts=${!var:-$(rt_default_java_opts "$s") -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+  [ "$s" = reply ] && rt_dashboard_keys
+  # The packaged services run their prod profile, which in Kubernetes authenticates to Kafka (SASL_SSL, SCRAM) and
+  # Redis (an ACL user per service). Locally there are no passwords: the broker and redis-server listen on 127.0.0.1
+  # only, so nothing off this machine reaches them, and they hold only this machine's test data. Hence plain Kafka
+  # here, and no EARSHOT_REDIS_PASSWORD (without one the services send no AUTH).
   # shellcheck disable=SC2086
   QUARKUS_HTTP_PORT=$(rt_port_of "$s") \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$EARSHOT_KAFKA_PORT" \
+  KAFKA_SECURITY_PROTOCOL=PLAINTEXT \
   EARSHOT_REDIS_URI="redis://127.0.0.1:$EARSHOT_REDIS_PORT" \
     rt_launch "$s" java $opts -jar "$(rt_jar "$s")"
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface DashboardConfig {
 
     /**
-     * Base64 key that signs CSRF tokens; every instance behind one load balancer needs the same key. When absent a
-     * random key is made at start, so tokens (not sessions) from before a restart are refused and the page reloads.
+     * Base64 key that signs CSRF tokens; every instance behind one load balancer needs the same key. Required in the
+     * prod profile (EARSHOT_DASHBOARD_CSRF_KEY); in dev and tests, when absent, a random key is made at start.
      */
     Optional<String> csrfKey();
 

@@ -13,6 +13,7 @@ import io.earshot.reply.messaging.TriagedConsumer;
 import io.earshot.reply.redis.Announcements;
 import io.earshot.reply.redis.QueueStore;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -76,6 +77,11 @@ public class Rebuilder {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    /** The kafka.* settings the channels use; their security part (SASL_SSL, SCRAM, truststore) goes to the rebuild's consumers. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     void onStart(@Observes StartupEvent start) {
         if (!config.rebuildWhenEmpty()) {
@@ -192,6 +198,11 @@ public class Rebuilder {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        kafkaConfig.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                props.put(key, value);
+            }
+        });
         return props;
     }
 
