@@ -216,7 +216,10 @@ rt_start_service() { # ingest|triage|reply
   # Redis (an ACL user per service). Locally there are no passwords: the broker and redis-server listen on 127.0.0.1
   # only, so nothing off this machine reaches them, and they hold only this machine's test data. Hence plain Kafka
   # here, and no EARSHOT_REDIS_PASSWORD (without one the services send no AUTH).
+  # The local API key may submit for every platform (the demo, the benches and chaos post Facebook, X, ... comments
+  # through /api/comments); in Kubernetes it stays `generic` unless the Secret's config says more.
   # shellcheck disable=SC2086
+  EARSHOT_INGEST_API_KEY_PLATFORMS=${EARSHOT_INGEST_API_KEY_PLATFORMS:-*} \
   QUARKUS_HTTP_PORT=$(rt_port_of "$s") \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$EARSHOT_KAFKA_PORT" \
   KAFKA_SECURITY_PROTOCOL=PLAINTEXT \
