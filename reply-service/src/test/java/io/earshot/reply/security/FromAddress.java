@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,15 +20,6 @@ final class FromAddress {
     static RequestSpecification from(String address) {
         return given().baseUri("http://127.0.0.1").redirects().follow(false)
                 .config(RestAssured.config().httpClient(client(address)));
-    }
-
-    /** A client that keeps its connection for many requests (a brute force loop), sending no cookies. */
-    static RequestSpecification reused(RestAssuredConfig config) {
-        return given().baseUri("http://127.0.0.1").redirects().follow(false).config(config);
-    }
-
-    static RestAssuredConfig reusingConnection(String address) {
-        return RestAssured.config().httpClient(client(address).reuseHttpClientInstance());
     }
 
     private static HttpClientConfig client(String address) {

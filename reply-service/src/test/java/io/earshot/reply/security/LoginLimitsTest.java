@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.reply.config.AuthConfig;
 import io.earshot.reply.metrics.LoginMetrics;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.earshot.testsupport.KafkaBrokerResource;
 import io.earshot.testsupport.RedisServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,6 +37,12 @@ class LoginLimitsTest {
     @Inject
     LoginMetrics metrics;
 
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    RedisCommands<String, String> redis;
+
     @Test
     void aThousandWrongPasswordsInAMinuteAreThrottledWithoutHashingAndTheRealUserStillSignsIn() {
         // the real user signed in from their browser earlier: a session, and a device cookie
@@ -50,10 +58,9 @@ class LoginLimitsTest {
         double hashesBefore = metrics.hashChecks();
         Map<Integer, Integer> statuses = new HashMap<>();
         Response last = null;
-        var attacker = FromAddress.reusingConnection("127.0.0.21");
         Instant start = Instant.now();
         for (int i = 0; i < 1000; i++) {
-            last = FromAddress.reused(attacker).auth().preemptive().basic("dora", "guess-" + i).get("/api/me/languages");
+            last = from("127.0.0.21").auth().preemptive().basic("dora", "guess-" + i).get("/api/me/languages");
             statuses.merge(last.statusCode(), 1, Integer::sum);
         }
         Duration took = Duration.between(start, Instant.now());
@@ -136,5 +143,67 @@ class LoginLimitsTest {
         from("127.0.0.1").auth().preemptive().basic("ana", "ana-pw").get("/api/admin/logins").then().statusCode(403);
         from("127.0.0.1").auth().preemptive().basic("admin", "admin-pw").get("/api/admin/logins?limit=0").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void xForwardedForIsTheClientOnlyFromATrustedProxy() {
+        // 127.0.0.1 is the trusted proxy (EARSHOT_TRUSTED_PROXIES' default): its header names the client, first entry
+        from("127.0.0.1").header("X-Forwarded-For", "10.7.0.1, 10.7.0.99").auth().preemptive()
+                .basic("nobody-xff", "pw").get("/api/me/languages").then().statusCode(401);
+        // anyone else's header is ignored, so it cannot pick an address to dodge the per-address limits
+        from("127.0.0.70").header("X-Forwarded-For", "10.7.0.2").auth().preemptive()
+                .basic("nobody-xff", "pw").get("/api/me/languages").then().statusCode(401);
+        String audit = from("127.0.0.1").auth().preemptive().basic("admin", "admin-pw")
+                .get("/api/admin/logins?limit=1000").then().statusCode(200).extract().asString();
+        assertTrue(audit.contains("\"account\":\"nobody-xff\",\"address\":\"10.7.0.1\",\"event\":\"failed\""), audit);
+        assertTrue(audit.contains("\"account\":\"nobody-xff\",\"address\":\"127.0.0.70\",\"event\":\"failed\""), audit);
+        assertTrue(!audit.contains("10.7.0.2"), audit);
+    }
+
+    @Test
+    void theBackOffDoublesPerFailureAndStopsAtItsMaximum() {
+        AuthConfig.Limits base = config.limits();
+        LoginLimiter limiter = new LoginLimiter(redis, new AuthConfig() {
+            @Override
+            public java.util.Optional<String> usersFile() {
+                return config.usersFile();
+            }
+
+            @Override
+            public int hashIterations() {
+                return config.hashIterations();
+            }
+
+            @Override
+            public int concurrentHashes() {
+                return config.concurrentHashes();
+            }
+
+            @Override
+            public Duration hashWait() {
+                return config.hashWait();
+            }
+
+            @Override
+            public Limits limits() {
+                return (Limits) java.lang.reflect.Proxy.newProxyInstance(Limits.class.getClassLoader(),
+                        new Class<?>[] {Limits.class}, (proxy, method, args) -> switch (method.getName()) {
+                            case "backoffBase" -> Duration.ofSeconds(1);
+                            case "backoffMax" -> Duration.ofSeconds(8);
+                            default -> method.invoke(base, args);
+                        });
+            }
+        });
+        var attempt = new LoginLimiter.Attempt("backoff-probe", "127.0.0.80", null);
+        var stranger = new LoginLimiter.Standing(false, false);
+        java.util.List<Long> seconds = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            seconds.add(limiter.failed(attempt, stranger).lockedFor().toSeconds());
+        }
+        // five free failures (the per-account-and-address threshold), then 1, 2, 4, 8 s and never more
+        assertEquals(java.util.List.of(0L, 0L, 0L, 0L, 1L, 2L, 4L, 8L, 8L, 8L, 8L, 8L), seconds);
+        // a success from this client clears its account-and-address back-off
+        limiter.succeeded(attempt, stranger, false);
+        limiter.check(attempt);
     }
 }
