@@ -23,7 +23,7 @@ public class LoginAudit {
     private static final Duration TTL = Duration.ofDays(90);
     private static final Logger LOG = Logger.getLogger(LoginAudit.class);
 
-    /** One sign-in event; {@code event} is {@code failed}, {@code backoff}, {@code device_revoked} or {@code rehashed}. */
+    /** One sign-in event: {@code failed}, {@code backoff}, {@code device_revoked}, {@code rehashed} or {@code unlocked}. */
     public record Entry(Instant at, String account, String address, String event, String detail) {
     }
 

@@ -1,6 +1,9 @@
 package io.earshot.reply.security;
 
 import io.earshot.reply.config.AuthConfig;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -142,6 +146,27 @@ public class LoginLimiter {
                         knownKey(attempt), deviceKey(effective), deviceCountKey(effective)}, attempt.account(),
                 ms(limits.knownAddressTtl()), ms(limits.deviceTtl()), issueDevice ? "1" : "0");
         return issueDevice && !standing.trustedDevice() ? Optional.of(device) : Optional.empty();
+    }
+
+    /** Forgets the account's failures and back-offs, from every address (an admin unlocking a colleague); keys removed. */
+    public long unlockAccount(String account) {
+        String d = digest(account);
+        List<String> keys = new ArrayList<>(List.of(PREFIX + "fail:acct:" + d, PREFIX + "lock:acct:" + d));
+        for (String kind : new String[] {"fail", "lock"}) {
+            ScanArgs match = ScanArgs.Builder.matches(PREFIX + kind + ":pair:" + d + ":*").limit(500);
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = redis.scan(cursor, match);
+                keys.addAll(page.getKeys());
+                cursor = page;
+            } while (!cursor.isFinished());
+        }
+        return redis.del(keys.toArray(String[]::new));
+    }
+
+    /** Forgets the failures and back-off of one client address over every account; keys removed. */
+    public long unlockAddress(String address) {
+        return redis.del(PREFIX + "fail:addr:" + address, PREFIX + "lock:addr:" + address);
     }
 
     private String newToken() {
