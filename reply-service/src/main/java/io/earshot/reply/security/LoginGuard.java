@@ -44,30 +44,24 @@ public class LoginGuard {
      * @throws AuthenticationFailedException when the name or password is wrong
      */
     public Success signIn(LoginLimiter.Attempt attempt, char[] password, boolean browser) {
-        LoginLimiter.Standing standing;
         try {
-            standing = limiter.check(attempt);
+            LoginLimiter.Standing standing = limiter.check(attempt);
+            Optional<UserStore.User> user = users.verify(attempt.account(), password);
+            if (user.isEmpty()) {
+                failed(attempt, standing);
+                throw new AuthenticationFailedException();
+            }
+            return new Success(user.get(), limiter.succeeded(attempt, standing, browser));
         } catch (LoginThrottledException e) {
             metrics.throttled(e.scope());
             throw e;
         } catch (RedisException e) {
-            // without the shared counts the limits cannot hold: refuse rather than let a brute force through
+            // without the shared counts (or the upgraded hash) the limits cannot hold: refuse rather than let a brute
+            // force through, and answer 503 rather than 500
             LOG.warnf("login limiter unavailable, sign-in refused: %s", e.getMessage());
             metrics.throttled("unavailable");
             throw new LoginThrottledException(Duration.ofSeconds(5), "unavailable");
         }
-        Optional<UserStore.User> user;
-        try {
-            user = users.verify(attempt.account(), password);
-        } catch (LoginThrottledException e) {
-            metrics.throttled(e.scope());
-            throw e;
-        }
-        if (user.isEmpty()) {
-            failed(attempt, standing);
-            throw new AuthenticationFailedException();
-        }
-        return new Success(user.get(), limiter.succeeded(attempt, standing, browser));
     }
 
     /** How long a device cookie is valid. */
