@@ -1,8 +1,8 @@
 package io.earshot.reply.security;
 
 import io.earshot.reply.config.AuthConfig;
+import io.earshot.reply.metrics.LoginMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,30 +24,40 @@ import org.jboss.logging.Logger;
 /**
  * Staff accounts from the users file ({@code name:roles:pbkdf2-sha256:iterations:salt:hash}, one a line; written by
  * {@code deploy/local/users/generate}). A plain CDI bean with no HTTP in it, so any authentication mechanism (HTTP
- * Basic here, a form login with a session cookie on the dashboard) can check passwords with it.
+ * Basic here, a form login with a session cookie on the dashboard) can check passwords with it; the login limits are
+ * {@link LoginGuard}'s, in front of this class.
  *
  * <p>The file is re-read when it changes. Successful checks are remembered (as a keyed digest, never the password)
- * so that HTTP Basic does not pay for PBKDF2 on every request.
+ * so that HTTP Basic does not pay for PBKDF2 on every request. A hash with fewer iterations than configured is
+ * re-hashed on its next successful check, into {@link HashOverrides}: the file itself is read-only.
  */
 @ApplicationScoped
 public class UserStore {
 
     private static final Logger LOG = Logger.getLogger(UserStore.class);
 
-    /** An account: its name and roles. */
+    /** An account: its name and roles, and its hash as the users file has it. */
     public record User(String name, Set<String> roles, String hash) {
     }
 
-    @Inject
-    AuthConfig config;
+    private final AuthConfig config;
+    private final HashSlots hashes;
+    private final HashOverrides overrides;
+    private final LoginMetrics metrics;
+    private final LoginAudit audit;
 
     private volatile Map<String, User> users = Map.of();
     private volatile FileTime loadedAt;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final byte[] cacheKey = new byte[32];
 
-    public UserStore() {
+    public UserStore(AuthConfig config, HashSlots hashes, HashOverrides overrides, LoginMetrics metrics,
+                     LoginAudit audit) {
+        this.config = config;
+        this.hashes = hashes;
+        this.overrides = overrides;
+        this.metrics = metrics;
+        this.audit = audit;
         new SecureRandom().nextBytes(cacheKey);
     }
 
@@ -55,8 +65,7 @@ public class UserStore {
     public Optional<User> verify(String name, char[] password) {
         User user = users().get(name);
         if (user == null) {
-            // same work as a real check, so a wrong name is not faster than a wrong password
-            PasswordHash.verify(password, "pbkdf2-sha256:" + PasswordHash.ITERATIONS + ":AAAAAAAAAAAAAAAAAAAAAA==:AAAA");
+            hashes.verifyNobody(password);
             return Optional.empty();
         }
         byte[] digest = digest(user, password);
@@ -64,18 +73,18 @@ public class UserStore {
         if (known != null && MessageDigest.isEqual(known, digest)) {
             return Optional.of(user);
         }
-        // one PBKDF2 at a time per account: a burst of requests with a new password would otherwise each pay for it
-        synchronized (locks.computeIfAbsent(name, n -> new Object())) {
-            known = verified.get(name);
-            if (known != null && MessageDigest.isEqual(known, digest)) {
-                return Optional.of(user);
-            }
-            if (PasswordHash.verify(password, user.hash())) {
-                verified.put(name, digest);
-                return Optional.of(user);
-            }
+        String current = overrides.find(user).orElse(user.hash());
+        if (!hashes.verify(password, current)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        int had = PasswordHash.iterations(current);
+        if (had < hashes.iterations()) {
+            overrides.put(user, hashes.hash(password));
+            metrics.rehashed();
+            audit.record(name, "-", "rehashed", had + " -> " + hashes.iterations() + " iterations");
+        }
+        verified.put(name, digest);
+        return Optional.of(user);
     }
 
     public Optional<User> find(String name) {
@@ -121,7 +130,7 @@ public class UserStore {
                     for (String name : new String[] {Roles.ADMIN, Roles.SUPERVISOR, Roles.RESPONDER}) {
                         String password = System.getenv("EARSHOT_" + name.toUpperCase() + "_PASSWORD");
                         if (password != null && !password.isEmpty()) {
-                            env.put(name, new User(name, Roles.expand(Set.of(name)), PasswordHash.hash(password.toCharArray())));
+                            env.put(name, new User(name, Roles.expand(Set.of(name)), PasswordHash.hash(password.toCharArray(), config.hashIterations())));
                         }
                     }
                     if (env.isEmpty()) {

@@ -31,7 +31,7 @@ public class DashboardPages {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean loggedOut);
+        static native TemplateInstance login(boolean error, boolean loggedOut, String throttled);
 
         static native TemplateInstance queue(Shell shell);
 
@@ -57,7 +57,7 @@ public class DashboardPages {
     @Path("login")
     @Operation(hidden = true)
     public Response login(@QueryParam("error") String error, @QueryParam("bye") String bye) {
-        return page(Templates.login(error != null, bye != null));
+        return page(Templates.login(error != null, bye != null, null));
     }
 
     @GET
