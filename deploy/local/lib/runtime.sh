@@ -196,7 +196,9 @@ rt_dashboard_keys() {
   mkdir -p "$EARSHOT_HOME"
   for name in QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY EARSHOT_DASHBOARD_CSRF_KEY; do
     [ -n "${!name:-}" ] && continue
-    value=$(sed -n "s/^$name=//p" "$file" 2>/dev/null | tail -1)
+    value=""
+    # (no secrets.env yet in a private run: sed would fail, and under pipefail so would the script)
+    [ -f "$file" ] && value=$(sed -n "s/^$name=//p" "$file" | tail -1)
     if [ -z "$value" ]; then
       value=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
       (umask 077; echo "$name=$value" >>"$file")
