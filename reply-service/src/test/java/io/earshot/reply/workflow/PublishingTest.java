@@ -205,7 +205,9 @@ class PublishingTest {
         approve(item.id());
         QueueItem failed = awaitState(item.id(), State.failed);
         assertTrue(failed.stateReason().contains("Invalid parameter"), failed.stateReason());
-        assertEquals(failuresBefore + 1, publishFailures("instagram"), "counted for the EarshotReplyPublishFailures alert");
+        // counted just after the state is written: awaited, not read at once
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(failuresBefore + 1,
+                publishFailures("instagram"), "counted for the EarshotReplyPublishFailures alert"));
         Staff.responder().get("/api/queue/" + item.id()).then().statusCode(200).body("state", equalTo("failed"))
                 .body("stateReason", containsString("Invalid parameter"));
 
