@@ -161,6 +161,10 @@ class RedisAclTest {
                 return Duration.ofSeconds(2);
             }
 
+            public Duration reconnectDelayMax() {
+                return Duration.ofSeconds(1);
+            }
+
             public String username() {
                 return username;
             }
