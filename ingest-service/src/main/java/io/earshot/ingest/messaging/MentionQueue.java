@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts an Instagram mention on {@code webhooks.meta}, where {@link MetaReplayConsumer} reads it from the Graph API:
@@ -25,9 +24,6 @@ public class MentionQueue {
 
     @Inject
     KafkaClientService kafka;
-
-    @ConfigProperty(name = "mp.messaging.incoming.\"webhooks.meta\".topic", defaultValue = Topics.WEBHOOKS_META)
-    String topic;
 
     private volatile Producer<String, String> producer;
 
@@ -42,7 +38,7 @@ public class MentionQueue {
 
     /** Completes when Kafka acknowledged the mention. */
     public Uni<Void> publish(Mention mention) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, mention.entryId(), mention.change(),
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.WEBHOOKS_META, null, mention.entryId(), mention.change(),
                 headers(mention));
         return Uni.createFrom().emitter(done -> producer().send(record, (metadata, failure) -> {
             if (failure != null) {
