@@ -1,7 +1,8 @@
 // What each Earshot service does with Kafka and Redis, read from its code, so that the access rules (access.mjs)
 // compare the manifests' KafkaUsers and Redis ACL users with the truth rather than with a hand-kept list:
 //   produces  topics of outgoing channels and dead-letter topics (application.properties), and the *_DLQ constants
-//             of messaging/Topics.java (a dead-letter topic is written by the service that owns it)
+//             of messaging/Topics.java (a dead-letter topic is written by the service that owns it), and the Topics
+//             constant a plain producer's `new ProducerRecord<>(Topics.X, ...)` names
 //   consumes  topics of incoming channels
 //   groups    consumer group ids of incoming channels and of plain Kafka clients (GROUP_ID_CONFIG in the sources);
 //             an id ending in an expression (`reply-service-live-${...}`, `"reply-service-rebuild-" + id`) is a prefix
@@ -68,12 +69,18 @@ export function serviceUse(root, service) {
     }
   }
   const sources = javaFiles(join(root, service, "src/main/java"));
+  const constants = new Map();
   for (const file of sources.filter((f) => basename(f) === "Topics.java")) {
-    for (const m of readFileSync(file, "utf8").matchAll(/static final String \w+_DLQ\s*=\s*"([^"]+)"/g)) {
-      produces.add(m[1]);
+    for (const m of readFileSync(file, "utf8").matchAll(/static final String (\w+)\s*=\s*"([^"]+)"/g)) {
+      constants.set(m[1], m[2]);
+      if (m[1].endsWith("_DLQ")) produces.add(m[2]);
     }
   }
   const text = sources.map((f) => readFileSync(f, "utf8")).join("\n");
+  // A plain producer's record on a channel-less topic (ingest's MentionQueue writes webhooks.meta, which it also reads).
+  for (const m of text.matchAll(/new ProducerRecord<>\(\s*Topics\.(\w+)/g)) {
+    if (constants.has(m[1])) produces.add(constants.get(m[1]));
+  }
   // Plain Kafka clients (the queue rebuild) name their group in code: "reply-service-rebuild-" + UUID is a prefix.
   for (const m of text.matchAll(/GROUP_ID_CONFIG,\s*"([^"]+)"(\s*\+)?/g)) {
     groups.add({ name: m[1], prefix: m[2] !== undefined });

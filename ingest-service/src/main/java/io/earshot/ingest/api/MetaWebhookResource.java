@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
- * Meta's webhooks for Facebook Page {@code feed} and Instagram {@code comments}. The signature is checked on the
+ * Meta's webhooks for Facebook Page {@code feed} and Instagram {@code comments} and {@code mentions}. The signature is checked on the
  * raw bytes before anything is parsed; the answer is 200 only once every comment of the delivery is in Kafka and
  * every change that could not become one is on {@code webhooks.meta.dlq} or counted, so Meta's retry covers any
  * failure and one odd change never refuses the other 999.
@@ -68,7 +68,7 @@ public class MetaWebhookResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A Meta webhook delivery", description = "Signed with X-Hub-Signature-256; up to 1,000 changes.")
-    @APIResponse(responseCode = "200", description = "Every comment of the delivery is in Kafka (or was before); changes that could not be comments are counted, and kept on webhooks.meta.dlq when they looked like one")
+    @APIResponse(responseCode = "200", description = "Every comment of the delivery is in Kafka (or was before), every Instagram mention is queued on webhooks.meta (mentionsQueued); changes that could not be comments are counted, and kept on webhooks.meta.dlq when they looked like one")
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid UTF-8, or no entry array")
     @APIResponse(responseCode = "401", description = "Missing or wrong signature; nothing was published")
     @APIResponse(responseCode = "413", description = "Body larger than 1 MiB")
@@ -111,6 +111,6 @@ public class MetaWebhookResource {
                     config.retryAfter());
         }
         return Response.ok(WebhookSummary.of(result.outcomes(), parsed.ownSkipped(), parsed.ignored(), false)
-                .withSkipped(parsed.skipped(), result.deadLettered())).build();
+                .withSkipped(parsed.skipped(), result.deadLettered()).withMentions(result.mentions())).build();
     }
 }

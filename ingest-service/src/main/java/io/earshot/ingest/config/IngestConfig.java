@@ -147,6 +147,14 @@ public interface IngestConfig {
         /** How many recent posts or media per account reconciliation reads. */
         @WithDefault("10")
         int reconcilePosts();
+
+        /** Graph API reads of one Instagram mention before it is set aside as {@code mention-unreachable} (5xx, 429, timeouts). */
+        @WithDefault("4")
+        int mentionAttempts();
+
+        /** The wait before the second read of a mention; doubled for each further one. */
+        @WithDefault("PT1S")
+        Duration mentionBackoff();
     }
 
     interface MetaAccount {

@@ -1,6 +1,7 @@
 package io.earshot.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.ingest.domain.MetaDeliveries.Mention;
 import io.earshot.ingest.domain.MetaDeliveries.Skipped;
 import io.earshot.ingest.messaging.CommentIngested.Action;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns one change of a Meta delivery into a comment, in every shape Meta has sent across Graph API versions
@@ -28,14 +30,20 @@ final class MetaChanges {
     private final Set<String> ownIds;
     private final List<CommentDraft> out;
     private final TreeMap<String, Integer> ignored;
+    /** Graph ids are numeric strings; a mention's ids go into a Graph field expansion, so nothing else is taken. */
+    private static final Pattern GRAPH_ID = Pattern.compile("[0-9A-Za-z_]{1," + MAX_ID + "}");
+
     private final List<Skipped> skipped;
+    private final List<Mention> mentions;
     private int own;
 
-    MetaChanges(Set<String> ownIds, List<CommentDraft> out, TreeMap<String, Integer> ignored, List<Skipped> skipped) {
+    MetaChanges(Set<String> ownIds, List<CommentDraft> out, TreeMap<String, Integer> ignored, List<Skipped> skipped,
+            List<Mention> mentions) {
         this.ownIds = ownIds;
         this.out = out;
         this.ignored = ignored;
         this.skipped = skipped;
+        this.mentions = mentions;
     }
 
     int own() {
@@ -58,10 +66,7 @@ final class MetaChanges {
         boolean page = "page".equals(object) && ("feed".equals(field) || "mention".equals(field));
         boolean instagram = "instagram".equals(object) && ("comments".equals(field) || "live_comments".equals(field));
         if ("instagram".equals(object) && "mentions".equals(field)) {
-            // {media_id, comment_id} only: the text and author must be read from the Graph API, which a webhook answer
-            // does not wait for (docs/connectors.md)
-            count(ignored, "instagram:mentions");
-            skip(w, field, change, "mention-without-text", w.path() + ": a mention carries no text", false);
+            mention(w, field, change, value);
         } else if (!page && !instagram) {
             String kind = (object == null ? "unknown" : object) + ":" + field;
             count(ignored, kind);
@@ -193,6 +198,31 @@ final class MetaChanges {
                 .context("live", "live_comments".equals(field) ? Boolean.TRUE : null).context("source", "webhook");
         d.raw = v.toString();
         out.add(d);
+    }
+
+    /**
+     * {@code {media_id, comment_id}} or {@code {media_id}} only: the text is read from the Graph API later
+     * ({@link Mention}), since a webhook answer must not wait for it (docs/connectors.md).
+     */
+    private void mention(Where w, String field, JsonNode change, JsonNode v) {
+        String at = w.path() + ".value";
+        if (v == null || !v.isObject()) {
+            skip(w, field, change, "invalid-value", at + ": must be an object", true);
+            return;
+        }
+        String mediaId = id(v.get("media_id"));
+        String commentId = id(v.get("comment_id"));
+        if (mediaId == null) {
+            skip(w, field, change, "missing-id", at + ".media_id: is required", true);
+        } else if (!GRAPH_ID.matcher(mediaId).matches()) {
+            skip(w, field, change, "invalid-id", at + ".media_id: not a Graph id", true);
+        } else if (commentId != null && !GRAPH_ID.matcher(commentId).matches()) {
+            skip(w, field, change, "invalid-id", at + ".comment_id: not a Graph id", true);
+        } else if (w.entryId() == null || !GRAPH_ID.matcher(w.entryId()).matches()) {
+            skip(w, field, change, "missing-entry-id", w.path() + ": the entry has no Graph id", true);
+        } else {
+            mentions.add(new Mention("instagram", w.entryId(), w.entryTime(), mediaId, commentId, change.toString()));
+        }
     }
 
     /** The reference nests ad fields in {@code media}; read them there or beside it. */

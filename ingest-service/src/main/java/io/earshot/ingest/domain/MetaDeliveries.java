@@ -18,7 +18,7 @@ public final class MetaDeliveries {
 
     /** What a delivery held. */
     public record Parsed(List<CommentDraft> comments, int changes, int ownSkipped, TreeMap<String, Integer> ignored,
-            List<Skipped> skipped, List<String[]> errors) {
+            List<Skipped> skipped, List<String[]> errors, List<Mention> mentions) {
         public int ignoredTotal() {
             return ignored.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -45,6 +45,20 @@ public final class MetaDeliveries {
             String change, boolean deadLetter) {
     }
 
+    /**
+     * An Instagram {@code mentions} change: someone else named the account in a comment ({@code commentId}) or in a
+     * media caption ({@code commentId} null). It carries no text, so it is read from the Graph API later, off the
+     * webhook's answer ({@code connector/MentionResolver}).
+     *
+     * @param change the change as delivered, JSON, whole (what {@code webhooks.meta} carries)
+     */
+    public record Mention(String object, String entryId, String entryTime, String mediaId, String commentId, String change) {
+        /** The same change set aside on the dead-letter topic, with why. */
+        public Skipped setAside(String reason, String detail) {
+            return new Skipped(reason, detail, object, entryId, entryTime, "mentions", change, true);
+        }
+    }
+
     private MetaDeliveries() {
     }
 
@@ -56,17 +70,18 @@ public final class MetaDeliveries {
         TreeMap<String, Integer> ignored = new TreeMap<>();
         List<Skipped> skipped = new ArrayList<>();
         List<String[]> errors = new ArrayList<>();
+        List<Mention> mentions = new ArrayList<>();
         if (root == null || !root.isObject()) {
             errors.add(new String[] {"body", "must be a JSON object"});
-            return new Parsed(comments, 0, 0, ignored, skipped, errors);
+            return new Parsed(comments, 0, 0, ignored, skipped, errors, mentions);
         }
         JsonNode entries = root.get("entry");
         if (entries == null || !entries.isArray()) {
             errors.add(new String[] {"entry", "must be an array"});
-            return new Parsed(comments, 0, 0, ignored, skipped, errors);
+            return new Parsed(comments, 0, 0, ignored, skipped, errors, mentions);
         }
         String object = MetaChanges.id(root.get("object"));
-        MetaChanges reader = new MetaChanges(ownIds, comments, ignored, skipped);
+        MetaChanges reader = new MetaChanges(ownIds, comments, ignored, skipped, mentions);
         int changesSeen = 0;
         for (int e = 0; e < entries.size(); e++) {
             JsonNode entry = entries.get(e);
@@ -92,6 +107,6 @@ public final class MetaDeliveries {
                         changes.get(c));
             }
         }
-        return new Parsed(comments, changesSeen, reader.own(), ignored, skipped, errors);
+        return new Parsed(comments, changesSeen, reader.own(), ignored, skipped, errors, mentions);
     }
 }

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads Meta changes replayed from {@code webhooks.meta.dlq} and takes them the webhook's way again: the delivery is
+ * Reads the Meta changes on {@code webhooks.meta}: Instagram mentions the webhook queued there, read now from the
+ * Graph API ({@link MetaIntake#replay}), and changes replayed from {@code webhooks.meta.dlq}, taken the webhook's way
+ * again. The delivery is
  * rebuilt from the {@code earshot-meta-*} headers (object, entry id and time), so a change that a fix made readable
  * becomes its comment, with the same ids and version as if it had been read the first time; one still unreadable
  * goes back to the dead-letter topic. Acknowledged only once all of that is in Kafka; a record that is not even JSON
@@ -59,7 +61,7 @@ public class MetaReplayConsumer {
         Headers headers = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getHeaders()).orElse(null);
         MetaIntake.Result result;
         try {
-            result = intake.accept(delivery(change, headers), Instant.now());
+            result = intake.replay(delivery(change, headers), Instant.now());
         } catch (RuntimeException e) {
             LOG.warnf("replayed Meta change not taken, it will be retried: %s", e.toString());
             return record.nack(e);
@@ -67,8 +69,8 @@ public class MetaReplayConsumer {
         if (!result.stored()) {
             return record.nack(new IllegalStateException("Kafka did not acknowledge the replayed change"));
         }
-        LOG.infof("replayed Meta change: %d comment(s) published, %d set aside again", result.outcomes().size(),
-                result.deadLettered());
+        LOG.infof("Meta change from %s: %d comment(s) published, %d set aside", Topics.WEBHOOKS_META,
+                result.outcomes().size(), result.deadLettered());
         return record.ack();
     }
 

@@ -108,9 +108,7 @@ class MetaDeliveryShapesTest {
         "facebook/feed-photo-add.json, not-a-comment, feed:photo",
         "facebook/feed-video-add.json, not-a-comment, feed:video",
         "facebook/feed-status-add.json, not-a-comment, feed:status",
-        "facebook/feed-post-remove.json, not-a-comment, feed:post",
-        "instagram/mentions-comment.json, mention-without-text, instagram:mentions",
-        "instagram/mentions-caption.json, mention-without-text, instagram:mentions"})
+        "facebook/feed-post-remove.json, not-a-comment, feed:post"})
     void otherItemsAreAcknowledgedCountedAndNotDeadLettered(String file, String reason, String kind) throws IOException {
         Parsed p = parse(file);
         assertEquals(List.of(), p.comments());
@@ -119,6 +117,32 @@ class MetaDeliveryShapesTest {
         Skipped s = p.skipped().get(0);
         assertEquals(reason, s.reason());
         assertFalse(s.deadLetter());
+    }
+
+    @Test
+    void instagramMentionsAreKeptToBeReadNotSkipped() throws IOException {
+        Parsed onComment = parse("instagram/mentions-comment.json");
+        assertEquals(List.of(), onComment.comments());
+        assertEquals(List.of(), onComment.skipped());
+        MetaDeliveries.Mention m = onComment.mentions().get(0);
+        assertEquals("17841400000000000", m.entryId());
+        assertEquals("1757000000", m.entryTime());
+        assertEquals("17887498072083599", m.mediaId());
+        assertEquals("17865799348089099", m.commentId());
+        MetaDeliveries.Mention caption = parse("instagram/mentions-caption.json").mentions().get(0);
+        assertEquals("17887498072083598", caption.mediaId());
+        assertNull(caption.commentId(), "a caption mention names only the media");
+    }
+
+    @Test
+    void aMentionWhoseIdsCouldAlterTheGraphQueryIsDeadLettered() throws IOException {
+        Parsed p = MetaDeliveries.parse(JSON.readTree("""
+                {"object":"instagram","entry":[{"id":"IGACC1","time":1,"changes":[
+                 {"field":"mentions","value":{"media_id":"1","comment_id":"2){id},mentioned_media.media_id(3"}},
+                 {"field":"mentions","value":{"comment_id":"4"}}]}]}"""), Set.of());
+        assertEquals(List.of(), p.mentions());
+        assertEquals(List.of("invalid-id", "missing-id"), p.skipped().stream().map(Skipped::reason).toList());
+        assertTrue(p.skipped().stream().allMatch(Skipped::deadLetter));
     }
 
     @Test
