@@ -49,11 +49,10 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
         }
         List<Example> out = new ArrayList<>(sentiment.size() + moderation.size());
         for (Example e : moderation) {
-            out.add(new Example(e.id(), e.text(), e.lang(), positive.equals(e.label()) ? positive : "ok", e.source(),
-                    e.split()));
+            out.add(e.withLabel(positive.equals(e.label()) ? positive : "ok"));
         }
         for (Example e : sentiment) {
-            out.add(new Example(e.id(), e.text(), e.lang(), "ok", e.source(), e.split()));
+            out.add(e.withLabel("ok"));
         }
         return out;
     }
