@@ -53,9 +53,8 @@ public final class Evaluate {
         if (sentiment.isEmpty() && moderation.isEmpty()) {
             throw new IllegalArgumentException("no sentiment/*.jsonl or moderation/*.jsonl under " + data);
         }
-        StringBuilder cv = new StringBuilder(Figures.header());
-        StringBuilder loso = new StringBuilder();
-        double chosen = ModerationClassifier.Settings.defaults().abusiveThreshold();
+        Path figures = Path.of("triage-service/target/evaluate");
+        Files.createDirectories(figures);
         for (ModelSpec base : ModelSpec.all()) {
             if (only != null && !only.equals(base.name())) {
                 continue;
@@ -63,30 +62,42 @@ public final class Evaluate {
             ModelSpec spec = Train.override(base, sets);
             long t0 = System.nanoTime();
             List<Example> rows = spec.rows(sentiment, moderation);
-            List<CrossValidation.Scored> oof = CrossValidation.grouped(spec, loaded.lexicon(), rows, folds, scored(spec));
-            int pos = spec.positive() == null ? -1 : List.of(spec.labels()).indexOf(spec.positive());
-            double threshold = 0.5;
-            if (spec.name().equals(ModelSpec.ABUSIVE)) {
-                Map<String, List<CrossValidation.Scored>> out = new TreeMap<>();
-                for (String s : abuseSets(moderation)) {
-                    out.put(s, CrossValidation.leaveOneSetOut(spec, loaded.lexicon(), rows, s));
-                }
-                threshold = chooseThreshold(out, spec.labels(), pos, loso);
-                chosen = threshold;
-                loso.append(losoTable(out, oof, spec.labels(), pos, threshold));
+            String fragment = figures(spec, loaded.lexicon(), rows, moderation, folds);
+            if (sets.isEmpty()) {
+                Files.writeString(figures.resolve(spec.name() + ".txt"), Train.version(spec, rows) + "\n" + folds + "\n"
+                        + fragment);
             }
-            List<FoldSummary> umsab = new ArrayList<>();
-            for (FoldSummary s : FoldSummary.of(oof, spec.labels(), pos, threshold).values()) {
-                cv.append(Figures.row(spec.name(), s, !s.source().equals("umsab")));
-                if (s.source().equals("umsab")) {
-                    umsab.add(s);
-                }
-            }
-            if (!umsab.isEmpty()) {
-                cv.append(Figures.umsabMean(umsab));
-            }
+            System.out.println(fragment);
             System.err.printf(Locale.ROOT, "%s: %d-fold grouped CV%s in %.0f s%n", spec.name(), folds,
                     spec.name().equals(ModelSpec.ABUSIVE) ? " and leave-one-set-out" : "", (System.nanoTime() - t0) / 1e9);
+        }
+        if (card == null || !sets.isEmpty()) {
+            return;
+        }
+        // the card, from the figures of every model, each computed for the settings and rows of the shipped one
+        StringBuilder cv = new StringBuilder(Figures.header());
+        String loso = "";
+        double chosen = ModerationClassifier.Settings.defaults().abusiveThreshold();
+        for (ModelSpec spec : ModelSpec.all()) {
+            Path f = figures.resolve(spec.name() + ".txt");
+            String shipped = loaded.components().get(spec.name());
+            if (!Files.exists(f)) {
+                System.err.println("no figures for " + spec.name() + " yet (./suite evaluate --only " + spec.name() + ")");
+                return;
+            }
+            String[] parts = Files.readString(f).split("\n", 3);
+            if (!parts[0].equals(shipped) || Integer.parseInt(parts[1]) != folds) {
+                System.err.println("the figures in " + f + " are for " + parts[0] + " (" + parts[1] + " folds), not the shipped "
+                        + shipped + ": run ./suite evaluate --only " + spec.name());
+                return;
+            }
+            String[] body = parts[2].split(LOSO, 2);
+            cv.append(body[0]);
+            if (body.length > 1) {
+                String[] t = body[1].split("\n", 2);
+                chosen = Double.parseDouble(t[0]);
+                loso = t[1];
+            }
         }
         String questions = "";
         Path sample = Path.of("triage-service/src/test/resources/question-sample.tsv");
@@ -96,13 +107,46 @@ public final class Evaluate {
             questions = QuestionSample.table(QuestionSample.score(
                     QuestionSample.withText(QuestionSample.read(sample), all), new QuestionDetector()));
         }
-        System.out.println(cv);
-        System.out.println(loso);
         System.out.println(questions);
-        if (card != null && only == null && sets.isEmpty()) {
-            Files.writeString(card, ModelCard.render(loaded, cv.toString(), loso.toString(), folds, chosen, questions));
-            System.err.println("wrote " + card);
+        if (Math.abs(chosen - ModerationClassifier.Settings.defaults().abusiveThreshold()) > 1e-9) {
+            System.err.printf(Locale.ROOT, "note: the chosen abuse threshold %.3f is not the configured default %.3f%n",
+                    chosen, ModerationClassifier.Settings.defaults().abusiveThreshold());
         }
+        Files.writeString(card, ModelCard.render(loaded, cv.toString(), loso, folds, chosen, questions));
+        System.err.println("wrote " + card);
+    }
+
+    /** Separates a model's grouped-CV rows from its leave-one-set-out part (threshold line, then the table). */
+    static final String LOSO = "\n<!-- loso -->\n";
+
+    /** The grouped-CV rows of one model, and for {@code abusive} the leave-one-set-out part. */
+    static String figures(ModelSpec spec, Lexicon lexicon, List<Example> rows, List<Example> moderation, int folds) {
+        List<CrossValidation.Scored> oof = CrossValidation.grouped(spec, lexicon, rows, folds, scored(spec));
+        int pos = spec.positive() == null ? -1 : List.of(spec.labels()).indexOf(spec.positive());
+        double threshold = 0.5;
+        StringBuilder loso = new StringBuilder();
+        if (spec.name().equals(ModelSpec.ABUSIVE)) {
+            Map<String, List<CrossValidation.Scored>> out = new TreeMap<>();
+            for (String s : abuseSets(moderation)) {
+                out.put(s, CrossValidation.leaveOneSetOut(spec, lexicon, rows, s));
+            }
+            StringBuilder log = new StringBuilder();
+            threshold = chooseThreshold(out, spec.labels(), pos, log);
+            loso.append(LOSO).append(threshold).append('\n').append(log).append(losoTable(out, oof, spec.labels(), pos,
+                    threshold));
+        }
+        StringBuilder cv = new StringBuilder();
+        List<FoldSummary> umsab = new ArrayList<>();
+        for (FoldSummary s : FoldSummary.of(oof, spec.labels(), pos, threshold).values()) {
+            cv.append(Figures.row(spec.name(), s, !s.source().equals("umsab")));
+            if (s.source().equals("umsab")) {
+                umsab.add(s);
+            }
+        }
+        if (!umsab.isEmpty()) {
+            cv.append(Figures.umsabMean(umsab));
+        }
+        return cv + loso.toString();
     }
 
     /** The rows each model is scored on: stance on every sentiment set, spam on the spam set, abuse on abuse sets. */

@@ -181,46 +181,53 @@ final class ModelCard {
 
                 ## Known weaknesses
 
-                - Hindi in UMSAB is romanised Hinglish with noisy labels: the model is near chance there (about 35), and that
-                  language alone pulls the UMSAB mean down by about 3 points.
-                - No labelled Telugu data: Telugu stance relies on the shared features, the translated word list and emoji only;
-                  treat Telugu labels as weak hints. Likewise Spanish, French, German, Italian and Portuguese moderation relies on
-                  the English, Arabic and Romanian sets through shared features only.
+                - **Russian outside banks.** SentiRuEval grouped by the banks a tweet names swings from about 10 to 67 between
+                  folds (the fold holding Sberbank, a quarter of the set, is the low one): the model learns which bank is
+                  talked about, not the stance, and no other Russian stance set exists in `../shared/data`. The held-out
+                  telecom set scored 48.6 for the previous model; expect no better. The service-complaint cues are the only
+                  Russian customer-care signal that is not bank-specific.
+                - **Moderation does not transfer across languages.** Left out, the Arabic, Romanian and Telugu abuse sets are
+                  scored by a model that has seen no abuse in that language: it says `ok` to every row (macro-F1 about 40,
+                  half of a 2-class score). The English pair transfers partly (hate from offensive about 61, offensive from
+                  hate about 58, against about 73 and 68 in-set). The threshold rule (best mean leave-one-set-out figure)
+                  picks the lowest threshold tried only because of those all-`ok` sets; it is reported, not adopted: the
+                  default `earshot.triage.abusive-threshold` stays 0.5. Tune it on your own sample.
+                - Hindi in UMSAB is romanised Hinglish with noisy labels: near chance (about 37), pulling the UMSAB mean down by
+                  about 3 points.
+                - Telugu: SentiRaama is 501 documents (reviews of products, books and films), ACTSA is news; there is no Telugu
+                  comment to a business with a label. Spanish, French, German, Italian and Portuguese moderation relies on the
+                  other sets through shared features only.
                 - The moderation sets label different things: TweetEval offensive (profanity included), HatEval (hate towards
-                  immigrants and women), OSACT5 (offensive), news comments (insults, racism, homophobia, sexism). One `abusive`
-                  probability mixes these definitions; tune `earshot.triage.abusive-threshold` on your own sample.
-                - The spam set is four music videos of 2015: "check my channel" spam is learnt well, other kinds of promotion
-                  less so; the link-only and repetition rules cover part of the rest.
-                - Sarcasm, mixed stance in long reviews, and domain words unseen in training (for example, a product name that
-                  is also a sentiment word) are the usual errors of n-gram models.
-                - Stance labels of the sets differ: ASTD and SentiRuEval are mostly neutral, the airline set mostly complaints;
-                  class weights balance this only partly. In particular, complaints about a service written in Modern
-                  Standard Arabic often come out `neutral` (the Arabic sets are mostly neutral political tweets in Egyptian
-                  dialect), and a complaint phrased as a question leans `neutral` (the sets label questions neutral); the
-                  `question` flag and priority still surface both.
-                - The spam set is about half spam, so on YouTube (the platform prior) the model is far more willing to say
-                  spam than real traffic warrants: "check out" alone can trigger it. Raise `earshot.triage.spam-threshold`
-                  for YouTube-heavy deployments and review what is hidden.
-                - Spam in languages other than English is caught only by the link-only, self-promotion-with-a-link
-                  (`model/promotion.tsv`) and repetition rules: the spam model has seen English spam only.
+                  immigrants and women), OSACT5 (offensive), news comments (insults, racism, homophobia, sexism), MACD
+                  (abusive Telugu comments). One `abusive` probability mixes these definitions.
+                - The spam set is four music videos of 2015: grouped by video, "check my channel" spam of an unseen video is
+                  caught less well than on the old random dev slice; the link-only and repetition rules cover part of the rest.
+                - Stance labels of the sets differ (ASTD and SentiRuEval mostly neutral, the airline set mostly complaints,
+                  review sets labelled from stars); class weights balance this only partly. A complaint phrased as a question
+                  leans `neutral` (the sets label questions neutral); the `question` flag and priority still surface it.
+                - Sarcasm, mixed stance in long reviews, and domain words unseen in training are the usual errors of n-gram
+                  models. On YouTube the spam model is more willing to say spam than real traffic warrants (the set is half
+                  spam); raise `earshot.triage.spam-threshold` for YouTube-heavy deployments.
+                - The question sample's Telugu yes/no rule (a word ending in ందా anywhere) was added after reading the sample's
+                  misses, so the Telugu recall above is optimistic.
 
-                ## What was tried (dev figures at the time)
+                ## What was tried (issue 19, 5-fold grouped CV, figures at the time)
 
-                - Plain multilingual n-gram LR (char 1-5 + words, language-conjoined, 2^20 buckets): UMSAB mean 56.3.
-                - More or fewer epochs, learning rate, L2, class-weight power, no lexicon (-0.5), no language conjunction: within
-                  ±0.5 of that.
-                - Character n-grams shared across languages rather than per language: +0.5; 2^22 buckets instead of 2^20 (fewer
-                  collisions): +1; UMSAB weighted twice: +0.3; weight averaging with a lower learning rate: +1; NB weighting:
-                  small gains on stance (ASTD +1, LaRoSeDa +1), large on spam (+2.7).
-                - Per-source class weights as gradient scaling had little effect under AdaGrad (its per-coordinate scaling
-                  cancels it); they are realised as repetitions instead.
-                - Spam: training on YouTube comments only reaches about 94.5 but then has never seen ordinary comments in other
-                  languages; other sets count as `ok` at 5%% weight, and the platform prior separates YouTube from tweets.
-                - Prior correction (moving each language's label prior towards uniform after training): ASTD +0.8, but the
-                  airline set -1.3 and SentiRuEval -7, UMSAB unchanged, and Arabic service complaints still mostly neutral:
-                  not used.
-                - Abusive: leaving out HatEval raises TweetEval offensive by about 1 but loses hate speech (HatEval dev falls
-                  from 71 to 59); it stays in.
+                - Previous settings, previous data, grouped CV instead of the dev slice: UMSAB 58.9, airline 75.8, ASTD 55.8,
+                  LaRoSeDa 97.9, SentiRuEval 38.9 (sd 19.5), YouTube spam 92.4, TweetEval offensive 69.3 (leave-one-set-out
+                  57.2), hate 73.5 (61.3), OSACT5 75.0, news comments 68.0. The old dev figures (airline 76.8, SentiRuEval 75.9,
+                  spam 94.5, offensive 73.4) were the dev slice's, and the grouped figures are lower where groups matter.
+                - Adding the customer-care and Telugu sets and the service-complaint cues: Arabic reviews 27.6 -> 58.9, Saudi
+                  venues 26.7 -> 61.3, Cuban hotels 46.6 -> 76.1, complaint tweets 64.0 -> 70.1, SentiRaama 44.6 -> 84.6,
+                  ACTSA 41.8 -> 54.7 (before: the previous model on their dev rows); UMSAB 58.9 -> 58.3, airline 75.8 -> 75.5,
+                  the others within 0.5.
+                - Stance at 2^20 buckets instead of 2^22: within ±0.5 on every set (UMSAB 58.2, airline 75.2, Saudi venues
+                  +1.1, ACTSA -2.0), a model file about a third the size and 19 MB less heap: adopted.
+                - MACD in the abuse model: MACD 40.6 -> 88.7 in-set; TweetEval offensive 69.3 -> 68.0, hate 73.5 -> 72.6, OSACT5
+                  75.0 -> 73.5, news comments 68.0 -> 67.1 (the Telugu set is large and weighted as much as the others).
+                - Earlier (issue 4, dev slice): character n-grams shared across languages +0.5; NB weighting (spam +2.7);
+                  weight averaging +1; per-source class weights as repetitions, not gradient scaling; prior correction
+                  (ASTD +0.8, SentiRuEval -7): not used.
                 """.formatted(models.version(), ModelSpec.SEED, settings, folds, table, threshold, loso, questions);
     }
 

@@ -68,8 +68,13 @@ public final class Train {
     /** Trains one model; its version is a digest of the settings and of the training rows. */
     public static LinearModel train(ModelSpec spec, Lexicon lexicon, List<Example> rows) {
         Features features = new Features(spec.features(), lexicon);
-        String version = spec.name() + "-" + fingerprint(spec, rows);
+        String version = version(spec, rows);
         return Trainer.train(spec.name(), version, spec.labels(), features, rows, spec.settings());
+    }
+
+    /** The version a model trained with {@code spec} on {@code rows} gets: its name and a digest of both. */
+    static String version(ModelSpec spec, List<Example> rows) {
+        return spec.name() + "-" + fingerprint(spec, rows);
     }
 
     static String fingerprint(ModelSpec spec, List<Example> rows) {
