@@ -1,6 +1,8 @@
 package io.earshot.triage.cli;
 
 import io.earshot.triage.domain.model.*;
+import io.earshot.triage.domain.moderation.ModerationClassifier;
+import io.earshot.triage.domain.question.QuestionDetector;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * {@code ./suite evaluate}: scores the shipped models on the {@code split=dev} rows: per source and language, macro-F1 (over the labels the
- * source uses), accuracy and the confusion matrix, as a Markdown table with the targets of issue 4.
- * Usage: {@code Evaluate [--data DIR] [--models DIR] [--card FILE | --no-card]} (paths relative to the repository root).
+ * {@code ./suite evaluate}: how the shipped settings generalise. Per model, cross-validation grouped by what the
+ * held-out sets are split by (company, product, article, video; {@link CrossValidation}) over every labelled row; for
+ * the {@code abusive} model also leave-one-set-out, on which its threshold is chosen. Prints the tables and writes
+ * {@code docs/model-card.md}. Usage: {@code Evaluate [--data DIR] [--models DIR] [--card FILE | --no-card]
+ * [--folds K] [--only NAME] [--set [model.]key=value ...]}; {@code --only} and {@code --set} are for trying settings
+ * and never write the card.
  */
 public final class Evaluate {
 
-    /** Target macro-F1 (%) per source (UMSAB: the mean of its 8 languages). */
-    static final Map<String, Double> TARGETS = Map.of("umsab", 60.0, "airline", 78.0, "sentirueval", 55.0,
-            "astd", 55.0, "laroseda", 96.0, "youtube-spam", 95.0, "tweeteval-offensive", 75.0, "osact5", 82.0,
-            "news-ro-offense", 75.0);
+    /** Thresholds tried for {@code abusive} on the leave-one-set-out figures. */
+    static final double[] THRESHOLDS = {0.3, 0.35, 0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55, 0.6, 0.65, 0.7};
 
     private Evaluate() { }
 
@@ -28,12 +32,18 @@ public final class Evaluate {
         Path data = Path.of("../shared/data");
         Path models = null;
         Path card = Path.of("docs/model-card.md");
+        int folds = 5;
+        String only = null;
+        List<String> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--models" -> models = Path.of(args[++i]);
                 case "--card" -> card = Path.of(args[++i]);
                 case "--no-card" -> card = null;
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
+                case "--set" -> sets.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -43,73 +53,159 @@ public final class Evaluate {
         if (sentiment.isEmpty() && moderation.isEmpty()) {
             throw new IllegalArgumentException("no sentiment/*.jsonl or moderation/*.jsonl under " + data);
         }
-        String table = report(List.of(loaded.stance(), loaded.spam(), loaded.abusive()), loaded.lexicon(), sentiment,
-                moderation);
-        System.out.println(table);
-        if (card != null) {
-            Files.writeString(card, ModelCard.render(loaded, table));
-            System.err.println("wrote " + card);
-        }
-    }
-
-    private static String met(double value, double target) {
-        return value >= target ? "yes" : String.format(Locale.ROOT, "no (%.1f short)", target - value);
-    }
-
-    /** The Markdown table of dev figures for {@code models}. */
-    public static String report(List<LinearModel> models, Lexicon lexicon, List<Example> sentiment,
-                                List<Example> moderation) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| model | source | lang | dev rows | macro-F1 % | accuracy % | target % | met | confusion (gold: ")
-                .append("predicted counts) |\n|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, Double> umsab = new TreeMap<>();
-        for (LinearModel m : models) {
-            ModelSpec spec = ModelSpec.all().stream().filter(s -> s.name().equals(m.name())).findFirst().orElseThrow();
-            List<Example> rows = spec.positive() == null ? sentiment : moderation;
-            Features features = new Features(m.config(), lexicon);
-            FeatureVector fv = new FeatureVector(false);
-            double[] p = new double[m.labelCount()];
-            Map<String, Metrics> per = new TreeMap<>();
-            for (Example e : rows) {
-                if (!"dev".equals(e.split())) {
-                    continue;
-                }
-                if (spec.positive() != null && !e.label().equals(spec.positive()) && !e.label().equals("ok")) {
-                    continue;
-                }
-                if (spec.positive() != null && spec.name().equals(ModelSpec.SPAM) != e.source().equals("youtube-spam")) {
-                    // each moderation model is scored on the sets of its own label
-                    continue;
-                }
-                features.extract(e.text(), e.lang(), e.platform(), fv);
-                m.probabilities(fv, p);
-                int best = 0;
-                for (int j = 1; j < p.length; j++) {
-                    if (p[j] > p[best]) {
-                        best = j;
-                    }
-                }
-                per.computeIfAbsent(e.source() + "\t" + e.lang(), x -> new Metrics(m.labels()))
-                        .add(m.labelIndex(e.label()), best);
+        Path figures = Path.of("triage-service/target/evaluate");
+        Files.createDirectories(figures);
+        for (ModelSpec base : ModelSpec.all()) {
+            if (only != null && !only.equals(base.name())) {
+                continue;
             }
-            per.forEach((key, met) -> {
-                String[] sl = key.split("\t");
-                Double target = TARGETS.get(sl[0]);
-                if (sl[0].equals("umsab")) {
-                    umsab.put(sl[1], met.macroF1() * 100);
-                }
-                boolean scored = target != null && !sl[0].equals("umsab");
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f | %.1f | %s | %s | %s |%n", m.name(),
-                        sl[0], sl[1], met.total(), met.macroF1() * 100, met.accuracy() * 100,
-                        scored ? String.format(Locale.ROOT, "%.0f", target) : "",
-                        scored ? met(met.macroF1() * 100, target) : "", met.confusionCell()));
-            });
+            ModelSpec spec = Train.override(base, sets);
+            long t0 = System.nanoTime();
+            List<Example> rows = spec.rows(sentiment, moderation);
+            String fragment = figures(spec, loaded.lexicon(), rows, moderation, folds);
+            if (sets.isEmpty()) {
+                Files.writeString(figures.resolve(spec.name() + ".txt"), Train.version(spec, rows) + "\n" + folds + "\n"
+                        + fragment);
+            }
+            System.out.println(fragment);
+            System.err.printf(Locale.ROOT, "%s: %d-fold grouped CV%s in %.0f s%n", spec.name(), folds,
+                    spec.name().equals(ModelSpec.ABUSIVE) ? " and leave-one-set-out" : "", (System.nanoTime() - t0) / 1e9);
+        }
+        if (card == null || !sets.isEmpty()) {
+            return;
+        }
+        // the card, from the figures of every model, each computed for the settings and rows of the shipped one
+        StringBuilder cv = new StringBuilder(Figures.header());
+        String loso = "";
+        double chosen = ModerationClassifier.Settings.defaults().abusiveThreshold();
+        for (ModelSpec spec : ModelSpec.all()) {
+            Path f = figures.resolve(spec.name() + ".txt");
+            String shipped = loaded.components().get(spec.name());
+            if (!Files.exists(f)) {
+                System.err.println("no figures for " + spec.name() + " yet (./suite evaluate --only " + spec.name() + ")");
+                return;
+            }
+            String[] parts = Files.readString(f).split("\n", 3);
+            if (!parts[0].equals(shipped) || Integer.parseInt(parts[1]) != folds) {
+                System.err.println("the figures in " + f + " are for " + parts[0] + " (" + parts[1] + " folds), not the shipped "
+                        + shipped + ": run ./suite evaluate --only " + spec.name());
+                return;
+            }
+            String[] body = parts[2].split(LOSO, 2);
+            cv.append(body[0]);
+            if (body.length > 1) {
+                String[] t = body[1].split("\n", 2);
+                chosen = Double.parseDouble(t[0]);
+                loso = t[1];
+            }
+        }
+        String questions = "";
+        Path sample = Path.of("triage-service/src/test/resources/question-sample.tsv");
+        if (Files.exists(sample)) {
+            List<Example> all = new ArrayList<>(sentiment);
+            all.addAll(moderation);
+            questions = QuestionSample.table(QuestionSample.score(
+                    QuestionSample.withText(QuestionSample.read(sample), all), new QuestionDetector()));
+        }
+        System.out.println(questions);
+        if (Math.abs(chosen - ModerationClassifier.Settings.defaults().abusiveThreshold()) > 1e-9) {
+            System.err.printf(Locale.ROOT, "note: the chosen abuse threshold %.3f is not the configured default %.3f%n",
+                    chosen, ModerationClassifier.Settings.defaults().abusiveThreshold());
+        }
+        Files.writeString(card, ModelCard.render(loaded, cv.toString(), loso, folds, chosen, questions));
+        System.err.println("wrote " + card);
+    }
+
+    /** Separates a model's grouped-CV rows from its leave-one-set-out part (threshold line, then the table). */
+    static final String LOSO = "\n<!-- loso -->\n";
+
+    /** The grouped-CV rows of one model, and for {@code abusive} the leave-one-set-out part. */
+    static String figures(ModelSpec spec, Lexicon lexicon, List<Example> rows, List<Example> moderation, int folds) {
+        List<CrossValidation.Scored> oof = CrossValidation.grouped(spec, lexicon, rows, folds, scored(spec));
+        int pos = spec.positive() == null ? -1 : List.of(spec.labels()).indexOf(spec.positive());
+        double threshold = 0.5;
+        StringBuilder loso = new StringBuilder();
+        if (spec.name().equals(ModelSpec.ABUSIVE)) {
+            Map<String, List<CrossValidation.Scored>> out = new TreeMap<>();
+            for (String s : abuseSets(moderation)) {
+                out.put(s, CrossValidation.leaveOneSetOut(spec, lexicon, rows, s));
+            }
+            StringBuilder log = new StringBuilder();
+            chooseThreshold(out, spec.labels(), pos, log);
+            // the figures are the shipped service's: at its configured threshold, whichever the sweep would pick
+            threshold = ModerationClassifier.Settings.defaults().abusiveThreshold();
+            loso.append(LOSO).append(threshold).append('\n').append(log).append(losoTable(out, oof, spec.labels(), pos,
+                    threshold));
+        }
+        StringBuilder cv = new StringBuilder();
+        List<FoldSummary> umsab = new ArrayList<>();
+        for (FoldSummary s : FoldSummary.of(oof, spec.labels(), pos, threshold).values()) {
+            cv.append(Figures.row(spec.name(), s, !s.source().equals("umsab")));
+            if (s.source().equals("umsab")) {
+                umsab.add(s);
+            }
         }
         if (!umsab.isEmpty()) {
-            double mean = umsab.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            sb.append(String.format(Locale.ROOT, "| stance | umsab | mean of %d | | %.1f | | 60 | %s | |%n", umsab.size(),
-                    mean, met(mean, 60.0)));
+            cv.append(Figures.umsabMean(umsab));
         }
+        return cv + loso.toString();
+    }
+
+    /** The rows each model is scored on: stance on every sentiment set, spam on the spam set, abuse on abuse sets. */
+    static Predicate<Example> scored(ModelSpec spec) {
+        if (spec.positive() == null) {
+            return e -> true;
+        }
+        if (spec.name().equals(ModelSpec.SPAM)) {
+            return e -> e.source().equals("youtube-spam");
+        }
+        return e -> ABUSE_SOURCES.contains(e.source());
+    }
+
+    static final java.util.Set<String> ABUSE_SOURCES = java.util.Set.of("tweeteval-offensive", "tweeteval-hate",
+            "osact5", "news-ro-offense", "macd_te");
+
+    static List<String> abuseSets(List<Example> moderation) {
+        return moderation.stream().map(Example::source).filter(ABUSE_SOURCES::contains).distinct().sorted().toList();
+    }
+
+    /** The threshold with the best mean leave-one-set-out macro-F1 over the abuse sets (ties: the one nearer 0.5). */
+    static double chooseThreshold(Map<String, List<CrossValidation.Scored>> out, String[] labels, int pos,
+                                  StringBuilder log) {
+        double best = 0.5, bestScore = -1;
+        StringBuilder tried = new StringBuilder();
+        for (double t : THRESHOLDS) {
+            double sum = 0;
+            for (List<CrossValidation.Scored> s : out.values()) {
+                sum += FoldSummary.of(s, labels, pos, t).values().iterator().next().pooled().macroF1() * 100;
+            }
+            double mean = sum / out.size();
+            tried.append(String.format(Locale.ROOT, "%s%.3f: %.1f", tried.length() == 0 ? "" : "; ", t, mean));
+            if (mean > bestScore + 1e-9 || Math.abs(mean - bestScore) < 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5)) {
+                best = t;
+                bestScore = mean;
+            }
+        }
+        log.append(String.format(Locale.ROOT, "Mean leave-one-set-out macro-F1 by threshold: %s. Best: %.3f.%n%n",
+                tried, best));
+        return best;
+    }
+
+    static String losoTable(Map<String, List<CrossValidation.Scored>> out, List<CrossValidation.Scored> oof,
+                            String[] labels, int pos, double t) {
+        Map<String, FoldSummary> in = FoldSummary.of(oof, labels, pos, t);
+        StringBuilder sb = new StringBuilder("| set | lang | rows | leave-one-set-out macro-F1 % | in-set grouped CV % | "
+                + "gap | target % | met | confusion (leave-one-set-out) |\n|---|---|---|---|---|---|---|---|---|\n");
+        out.forEach((set, scored) -> {
+            FoldSummary s = FoldSummary.of(scored, labels, pos, t).values().iterator().next();
+            FoldSummary i = in.get(s.source() + "\t" + s.lang());
+            double lo = s.pooled().macroF1() * 100;
+            double own = i == null ? Double.NaN : i.mean();
+            Double target = Figures.TARGETS.get(set);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %+.1f | %s | %s | %s |%n", set, s.lang(),
+                    s.rows(), lo, own, lo - own, target == null ? "" : String.format(Locale.ROOT, "%.0f", target),
+                    target == null ? "" : Figures.met(lo, target), s.pooled().confusionCell()));
+        });
         return sb.toString();
     }
 }

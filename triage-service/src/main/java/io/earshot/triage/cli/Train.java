@@ -16,9 +16,10 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /**
- * {@code ./suite train}: rebuilds the models from a data directory, using only {@code split=train} rows,
+ * {@code ./suite train}: rebuilds the models from a data directory, from every labelled row ({@code train} and
+ * {@code dev}: settings are chosen by grouped cross-validation, {@code ./suite evaluate}, not on the dev slice),
  * deterministically: the same data gives the same bytes. Paths are relative to the repository root.
- * Usage: {@code Train [--data DIR] [--out DIR] [--only NAME] [--eval] [--set [model.]key=value ...]}; the
+ * Usage: {@code Train [--data DIR] [--out DIR] [--only NAME] [--set [model.]key=value ...]}; the
  * {@code --set} overrides are for trying settings, the shipped ones are in {@link ModelSpec}.
  */
 public final class Train {
@@ -29,14 +30,12 @@ public final class Train {
         Path data = Path.of("../shared/data");
         Path out = Path.of("triage-service/src/main/resources/model");
         String only = null;
-        boolean eval = false;
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
-                case "--eval" -> eval = true;
                 case "--set" -> sets.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -48,13 +47,12 @@ public final class Train {
         }
         Files.createDirectories(out);
         Lexicon lexicon = Lexicon.load();
-        List<LinearModel> trained = new ArrayList<>();
         for (ModelSpec spec : ModelSpec.all()) {
             if (only != null && !only.equals(spec.name())) {
                 continue;
             }
             spec = override(spec, sets);
-            List<Example> rows = spec.rows(train(sentiment), train(moderation));
+            List<Example> rows = spec.rows(sentiment, moderation);
             long t0 = System.nanoTime();
             LinearModel m = train(spec, lexicon, rows);
             Path file = out.resolve(spec.fileName());
@@ -64,22 +62,19 @@ public final class Train {
             System.err.printf(Locale.ROOT, "trained %s (%s) on %d rows in %.1f s, T=%.3f -> %s (%d bytes)%n",
                     spec.name(), m.version(), rows.size(), (System.nanoTime() - t0) / 1e9, m.temperature(), file,
                     Files.size(file));
-            trained.add(m.quantised());
-        }
-        if (eval) {
-            System.out.println(Evaluate.report(trained, lexicon, sentiment, moderation));
         }
     }
 
     /** Trains one model; its version is a digest of the settings and of the training rows. */
     public static LinearModel train(ModelSpec spec, Lexicon lexicon, List<Example> rows) {
         Features features = new Features(spec.features(), lexicon);
-        String version = spec.name() + "-" + fingerprint(spec, rows);
+        String version = version(spec, rows);
         return Trainer.train(spec.name(), version, spec.labels(), features, rows, spec.settings());
     }
 
-    static List<Example> train(List<Example> rows) {
-        return rows.stream().filter(e -> "train".equals(e.split())).toList();
+    /** The version a model trained with {@code spec} on {@code rows} gets: its name and a digest of both. */
+    static String version(ModelSpec spec, List<Example> rows) {
+        return spec.name() + "-" + fingerprint(spec, rows);
     }
 
     static String fingerprint(ModelSpec spec, List<Example> rows) {

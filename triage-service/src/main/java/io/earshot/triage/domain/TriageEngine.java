@@ -104,7 +104,8 @@ public final class TriageEngine {
         scores.put(TriageResult.ABUSIVE, m.abusive());
         PriorityScorer.Priority p = priority.score(new PriorityScorer.Input(s.label(),
                 s.scores().get(Stance.COMPLAINT), s.scores().get(Stance.PRAISE), question, m.isSpam(), m.isAbusive(),
-                !spans.isEmpty(), cues.find(a, lang), r.followers(), r.platformStatus(), r.ageSeconds()));
+                !spans.isEmpty(), cues.find(a, lang), models.lexicon().serviceCues(a, lang), r.followers(),
+                r.platformStatus(), r.ageSeconds()));
         List<String> explanation = s.explanation();
         if (!m.explanation().isEmpty()) {
             explanation = new ArrayList<>(s.explanation());

@@ -26,6 +26,8 @@ class QuestionDetectorTest {
         "ro|De ce nu raspunde nimeni",
         "te|డెలివరీ ఎప్పుడు వస్తుంది",
         "te|ఈ ఆఫర్ ఇంకా ఉందా",
+        "te|ఈ ఫోన్ కి వారంటీ ఉందా ఇంకా చెప్పండి",
+        "te|స్టాక్ వుందా మీ దగ్గర",
         "fr|Pourquoi ma commande est en retard",
         "de|Wann kommt mein Paket",
     })
@@ -41,6 +43,7 @@ class QuestionDetectorTest {
         "ar|شكرا على الخدمة الممتازة",
         "ro|Multumesc, a ajuns repede",
         "te|చాలా బాగుంది ధన్యవాదాలు",
+        "te|ఈ అందాల చీర చాలా బాగుంది",
     })
     void doesNotAsk(String lang, String text) {
         assertFalse(q.isQuestion(text, lang), text);

@@ -23,6 +23,7 @@ public final class Features {
     static double WORD_WEIGHT = Double.parseDouble(System.getProperty("ww", "1"));
     static boolean PLATFORM = !Boolean.getBoolean("noplat");
     static boolean CONJ_CHARS = !Boolean.getBoolean("nocc");
+    static boolean SERVICE_CUES = !Boolean.getBoolean("nosvc");
     static double CHAR_WEIGHT = Double.parseDouble(System.getProperty("cw", "1"));
 
     private final Config config;
@@ -173,6 +174,12 @@ public final class Features {
             emit(out, fnv(0x43, bal), 1f, langSeed, FeatureVector.VALENCE);
         } else {
             emit(out, fnv(0x43, "lexnone"), 1f, langSeed, FeatureVector.NO_VALENCE);
+        }
+        if (config.lexicon() && SERVICE_CUES) {
+            // one feature per category of service complaint, the same in every language (and per language)
+            for (var cue : lexicon.serviceCues(a, l)) {
+                emit(out, fnv(0x48, cue.category()), 1f, langSeed, FeatureVector.SERVICE);
+            }
         }
         if (negations > 0) {
             emit(out, fnv(0x44, "neg"), 1f, langSeed, FeatureVector.NEGATION);

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -19,7 +20,17 @@ public final class Lexicon {
     private final Map<String, Map<String, Float>> scores = new HashMap<>();
     private final Map<String, Float> emoji = new HashMap<>();
 
+    private io.earshot.triage.domain.priority.UrgencyCues service;
+
     private Lexicon() { }
+
+    /**
+     * Service-complaint cues of {@code text} (classpath {@code model/service-cues.tsv}: delivery, refund, waiting, no
+     * answer, broken, rude, billing, bad service), at most one per category; empty when the list is not loaded.
+     */
+    public List<io.earshot.triage.domain.priority.UrgencyCues.Cue> serviceCues(Text.Analysed text, String lang) {
+        return service == null ? List.of() : service.find(text, lang);
+    }
 
     /** Loads the lexicon from the classpath resource {@code model/lexicon.tsv.gz}. */
     public static Lexicon load() {
@@ -27,7 +38,9 @@ public final class Lexicon {
             if (in == null) {
                 throw new IllegalStateException("model/lexicon.tsv.gz is not on the classpath");
             }
-            return read(in);
+            Lexicon l = read(in);
+            l.service = io.earshot.triage.domain.priority.UrgencyCues.fromResource("model/service-cues.tsv");
+            return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
 
     public static ModelSpec stance() {
         return new ModelSpec(STANCE, new String[] {"praise", "complaint", "neutral"}, null,
-                Features.Config.defaults(22, false),
+                Features.Config.defaults(20, false),
                 new Trainer.Settings(6, 0.03, 1e-6, 0.5, SEED, 20, true, 1.0, 0.0, Map.of("umsab", 2.0)));
     }
 
@@ -31,7 +31,7 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
 
     public static ModelSpec abusive() {
         return new ModelSpec(ABUSIVE, new String[] {"ok", "abusive"}, "abusive", Features.Config.defaults(20, true),
-                new Trainer.Settings(6, 0.03, 1e-6, 1.0, SEED, 20, true, 1.0, 0.0, Map.of("*", 0.2, "tweeteval-offensive", 1.0, "tweeteval-hate", 1.0, "osact5", 1.0, "news-ro-offense", 1.0, "youtube-spam", 1.0)));
+                new Trainer.Settings(6, 0.03, 1e-6, 1.0, SEED, 20, true, 1.0, 0.0, Map.of("*", 0.2, "tweeteval-offensive", 1.0, "tweeteval-hate", 1.0, "osact5", 1.0, "news-ro-offense", 1.0, "youtube-spam", 1.0, "macd_te", 1.0)));
     }
 
     public String fileName() {
@@ -49,11 +49,10 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
         }
         List<Example> out = new ArrayList<>(sentiment.size() + moderation.size());
         for (Example e : moderation) {
-            out.add(new Example(e.id(), e.text(), e.lang(), positive.equals(e.label()) ? positive : "ok", e.source(),
-                    e.split()));
+            out.add(e.withLabel(positive.equals(e.label()) ? positive : "ok"));
         }
         for (Example e : sentiment) {
-            out.add(new Example(e.id(), e.text(), e.lang(), "ok", e.source(), e.split()));
+            out.add(e.withLabel("ok"));
         }
         return out;
     }

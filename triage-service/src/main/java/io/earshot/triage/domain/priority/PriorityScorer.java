@@ -5,16 +5,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Orders the inbox: a 0-100 score built from the stance and its confidence, urgency cues, questions, the author's
- * reach, the platform's moderation status and the comment's age, with the reasons that raised or lowered it, so staff
- * see why a comment is on top.
+ * Orders the inbox: a 0-100 score built from the stance and its confidence, urgency cues, the service failure a
+ * complaint names, questions, the author's reach, the platform's moderation status and the comment's age, with the
+ * reasons that raised or lowered it, so staff see why a comment is on top.
  */
 public final class PriorityScorer {
 
-    /** Everything the score depends on. Nullable fields are unknown. */
+    /**
+     * Everything the score depends on. Nullable fields are unknown. {@code service} are the service-complaint cues
+     * (refund, delivery, no answer, rude staff, ...) of {@code model/service-cues.tsv}.
+     */
     public record Input(String label, double complaint, double praise, boolean question, boolean spam,
-                       boolean abusive, boolean pii, List<UrgencyCues.Cue> cues, Long followers,
-                       String platformStatus, Long ageSeconds) { }
+                       boolean abusive, boolean pii, List<UrgencyCues.Cue> cues, List<UrgencyCues.Cue> service,
+                       Long followers, String platformStatus, Long ageSeconds) { }
+
+    /**
+     * Points for a complaint that names a service failure: someone has to act (refund, chase a parcel, call back), so
+     * it ranks above a complaint of the same confidence that does not; once, however many failures it names.
+     */
+    static final double SERVICE_FAILURE = 10;
 
     /** A score and the reasons behind it, biggest first. */
     public record Priority(int score, List<String> reasons) { }
@@ -26,6 +35,13 @@ public final class PriorityScorer {
             r.add(new Reason(15 + 30 * in.complaint(), String.format(Locale.ROOT, "complaint (%.0f%%)", in.complaint() * 100)));
         } else if ("praise".equals(in.label())) {
             r.add(new Reason(-5, "praise"));
+        }
+        if ("complaint".equals(in.label()) && !in.service().isEmpty()) {
+            StringBuilder named = new StringBuilder();
+            for (UrgencyCues.Cue c : in.service()) {
+                named.append(named.length() == 0 ? "" : ", ").append(c.category()).append(" (\"").append(c.term()).append("\")");
+            }
+            r.add(new Reason(SERVICE_FAILURE, "service failure: " + named));
         }
         for (UrgencyCues.Cue c : in.cues()) {
             double pts = switch (c.category()) {

@@ -75,7 +75,7 @@ public final class QuestionDetector {
         }
         if ("te".equals(lang)) {
             String last = lastWord(text);
-            return last != null && TELUGU_ENDINGS.contains(last);
+            return last != null && TELUGU_ENDINGS.contains(last) || teluguYesNo(text);
         }
         return false;
     }
@@ -120,6 +120,22 @@ public final class QuestionDetector {
             if (i > start && words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * A Telugu "is there ...?" anywhere in the sentence: a word ending in ందా (ఉందా, వుందా, ఉంటుందా), the
+     * question form of "to be"; the word order is free, so it need not close the comment.
+     */
+    private static boolean teluguYesNo(String text) {
+        int i = text.indexOf("ందా");
+        while (i >= 0) {
+            int end = i + 3;
+            if (end >= text.length() || !isWordChar(text.codePointAt(end))) {
+                return true;
+            }
+            i = text.indexOf("ందా", end);
         }
         return false;
     }
