@@ -96,6 +96,7 @@ public final class QueueItems {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         QueueItem.Approval approval = item.approval();
         QueueItem.Publication pub = item.publication();
+        boolean signed = "approved".equals(type) && approval != null;
         String text = switch (type) {
             case "approved", "publishing", "published", "failed", "retried" -> approval == null ? item.draftText() : approval.text();
             default -> item.draftText();
@@ -109,7 +110,8 @@ public final class QueueItems {
                 item.draft() == null ? null : item.draft().source(),
                 item.commentVersion() > 0 ? item.commentVersion() : null,
                 item.moderation() == null ? null : item.moderation().status(),
-                "edited".equals(type) && item.draft() != null ? item.draft().translation() : null);
+                "edited".equals(type) && item.draft() != null ? item.draft().translation() : null,
+                signed ? approval.at() : null, signed ? approval.keyId() : null, signed ? approval.signature() : null);
     }
 
     /**

@@ -57,6 +57,9 @@ class PublishingTest {
     QueueStore store;
 
     @Inject
+    Approvals approvals;
+
+    @Inject
     QueueService service;
 
     @Inject
@@ -245,7 +248,7 @@ class PublishingTest {
         // what Redis holds when the service died after marking the attempt and before hearing back
         Instant now = Instant.now();
         QueueItem crashed = item.toBuilder().state(State.publishing).version(5)
-                .approval(new QueueItem.Approval("ana", now, SPANISH, QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .approval(approvals.sign(item, "ana", now, SPANISH, QueueItems.idempotencyKey(item.id(), 4), List.of()))
                 .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build();
         store.put(crashed);
         wm().stubFor(get(urlPathEqualTo("/yt/youtube/v3/comments")).withQueryParam("parentId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(ext)).willReturn(okJson(
