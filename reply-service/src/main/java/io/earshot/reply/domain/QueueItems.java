@@ -36,13 +36,17 @@ public final class QueueItems {
         return item.flags().contains("abusive") || item.flags().contains("spam");
     }
 
-    /** How to address the commenter: the display name, else the handle, else nobody. */
+    /**
+     * How a draft addresses the commenter: the display name, else the handle, sanitised ({@link AuthorNames#forReply}:
+     * no bidi controls, mentions, links, domains or phone numbers, length-capped), else nobody.
+     */
     public static String authorName(QueueItem item) {
         QueueItem.Author a = item.author();
         if (a == null) {
             return null;
         }
-        return a.displayName() != null && !a.displayName().isBlank() ? a.displayName() : a.handle();
+        String name = AuthorNames.forReply(a.displayName());
+        return name != null ? name : AuthorNames.forReply(a.handle());
     }
 
     public static QueueItem fromTriaged(TriagedComment triaged, Function<QueueItem, QueueItem.Draft> drafter, Sla sla,
@@ -68,7 +72,9 @@ public final class QueueItems {
         TriagedComment.Comment c = triaged.comment();
         TriagedComment.Triage t = triaged.triage();
         List<String> flags = t.flags() == null ? List.of() : List.copyOf(t.flags());
-        var author = c.author() == null ? null : new QueueItem.Author(c.author().id(), c.author().handle(), c.author().displayName());
+        // author fields are hostile input like the text: normalised as comment text is
+        var author = c.author() == null ? null : new QueueItem.Author(AuthorNames.normalize(c.author().id()),
+                AuthorNames.normalize(c.author().handle()), AuthorNames.normalize(c.author().displayName()));
         List<QueueItem.Pii> pii = t.pii() == null ? List.of()
                 : t.pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
         return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform())
