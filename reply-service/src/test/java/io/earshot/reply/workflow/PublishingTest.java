@@ -77,8 +77,9 @@ class PublishingTest {
     }
 
     private double publishFailures(String platform) {
-        var counter = registry.find("earshot.reply.publish.failures").tag("platform", platform).counter();
-        return counter == null ? 0 : counter.count();
+        // summed over its reasons: counter() would pick one of them (token_expired or platform_error) at random
+        return registry.find("earshot.reply.publish.failures").tag("platform", platform).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private void approve(String id) {
@@ -208,6 +209,8 @@ class PublishingTest {
         approve(item.id());
         QueueItem failed = awaitState(item.id(), State.failed);
         assertTrue(failed.stateReason().contains("Invalid parameter"), failed.stateReason());
+        // counted just after the failed state is written: wait for it rather than race the worker
+        await().atMost(Duration.ofSeconds(5)).until(() -> publishFailures("instagram") >= failuresBefore + 1);
         assertEquals(failuresBefore + 1, publishFailures("instagram"), "counted for the EarshotReplyPublishFailures alert");
         Staff.responder().get("/api/queue/" + item.id()).then().statusCode(200).body("state", equalTo("failed"))
                 .body("stateReason", containsString("Invalid parameter"));
