@@ -207,10 +207,27 @@ rt_dashboard_keys() {
   done
 }
 
+# reply-service signs approvals and starts only with keys (earshot.reply.approval.*): unless the environment gives
+# them, a local key is generated once into the state folder, so a restarted reply-service verifies what it signed.
+rt_approval_key() {
+  [ -n "${EARSHOT_REPLY_APPROVAL_KEYS:-}" ] && return 0
+  local file="$EARSHOT_HOME/approval-key.env"
+  if [ ! -f "$file" ]; then
+    (umask 077
+     { echo "EARSHOT_REPLY_APPROVAL_KEY_ID=local"
+       echo "EARSHOT_REPLY_APPROVAL_KEYS=local:$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"; } >"$file")
+  fi
+  set -a
+  # shellcheck disable=SC1090
+  source "$file"
+  set +a
+}
+
 rt_start_service() { # ingest|triage|reply
   local s=$1
   rt_alive "$s" && return 0
   rt_check_free "$s"
+  [ "$s" = reply ] && rt_approval_key
   local var="EARSHOT_${s^^}_JAVA_OPTS"
   local opts=${!var:-$(rt_default_java_opts "$s") -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
   [ "$s" = reply ] && rt_dashboard_keys

@@ -57,8 +57,14 @@ public interface WorkflowConfig {
     @WithDefault("2000")
     int defaultLengthLimit();
 
-    /** Hosts (and their subdomains) replies may link to. */
+    /** Hosts (and their subdomains) replies may link to or name: the business's own domains. */
     Optional<List<String>> allowedLinkHosts();
+
+    /** The business's own accounts ({@code @handle}), the only ones a reply may mention without a lint finding. */
+    Optional<List<String>> ownHandles();
+
+    /** The business's own phone numbers, the only ones a reply may give without a lint finding. */
+    Optional<List<String>> ownPhones();
 
     /** Approved replies kept per language to suggest from. */
     @WithDefault("2000")

@@ -117,8 +117,17 @@ public record QueueItem(
      * @param text exactly the text that will be published
      * @param idempotencyKey sent with every attempt, so retries of one approval publish one reply
      * @param lintOverride lint findings a supervisor overrode, empty when the lint passed
+     * @param commentVersion the comment version that was answered
+     * @param keyId the key that signed the approval
+     * @param signature the HMAC ({@link ApprovalSignature}) without which nothing is published
      */
-    public record Approval(String by, Instant at, String text, String idempotencyKey, List<String> lintOverride) {
+    public record Approval(String by, Instant at, String text, String idempotencyKey, List<String> lintOverride,
+                           Integer commentVersion, String keyId, String signature) {
+
+        /** An unsigned approval (tests, legacy data): the publisher refuses it. */
+        public Approval(String by, Instant at, String text, String idempotencyKey, List<String> lintOverride) {
+            this(by, at, text, idempotencyKey, lintOverride, null, null, null);
+        }
     }
 
     /**

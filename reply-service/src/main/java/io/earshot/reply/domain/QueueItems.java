@@ -36,13 +36,17 @@ public final class QueueItems {
         return item.flags().contains("abusive") || item.flags().contains("spam");
     }
 
-    /** How to address the commenter: the display name, else the handle, else nobody. */
+    /**
+     * How a draft addresses the commenter: the display name, else the handle, sanitised ({@link AuthorNames#forReply}:
+     * no bidi controls, mentions, links, domains or phone numbers, length-capped), else nobody.
+     */
     public static String authorName(QueueItem item) {
         QueueItem.Author a = item.author();
         if (a == null) {
             return null;
         }
-        return a.displayName() != null && !a.displayName().isBlank() ? a.displayName() : a.handle();
+        String name = AuthorNames.forReply(a.displayName());
+        return name != null ? name : AuthorNames.forReply(a.handle());
     }
 
     public static QueueItem fromTriaged(TriagedComment triaged, Function<QueueItem, QueueItem.Draft> drafter, Sla sla,
@@ -68,7 +72,9 @@ public final class QueueItems {
         TriagedComment.Comment c = triaged.comment();
         TriagedComment.Triage t = triaged.triage();
         List<String> flags = t.flags() == null ? List.of() : List.copyOf(t.flags());
-        var author = c.author() == null ? null : new QueueItem.Author(c.author().id(), c.author().handle(), c.author().displayName());
+        // author fields are hostile input like the text: normalised as comment text is
+        var author = c.author() == null ? null : new QueueItem.Author(AuthorNames.normalize(c.author().id()),
+                AuthorNames.normalize(c.author().handle()), AuthorNames.normalize(c.author().displayName()));
         List<QueueItem.Pii> pii = t.pii() == null ? List.of()
                 : t.pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
         return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform())
@@ -96,6 +102,7 @@ public final class QueueItems {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         QueueItem.Approval approval = item.approval();
         QueueItem.Publication pub = item.publication();
+        boolean signed = "approved".equals(type) && approval != null;
         String text = switch (type) {
             case "approved", "publishing", "published", "failed", "retried" -> approval == null ? item.draftText() : approval.text();
             default -> item.draftText();
@@ -109,7 +116,8 @@ public final class QueueItems {
                 item.draft() == null ? null : item.draft().source(),
                 item.commentVersion() > 0 ? item.commentVersion() : null,
                 item.moderation() == null ? null : item.moderation().status(),
-                "edited".equals(type) && item.draft() != null ? item.draft().translation() : null);
+                "edited".equals(type) && item.draft() != null ? item.draft().translation() : null,
+                signed ? approval.at() : null, signed ? approval.keyId() : null, signed ? approval.signature() : null);
     }
 
     /**

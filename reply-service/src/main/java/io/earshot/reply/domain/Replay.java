@@ -43,8 +43,8 @@ public final class Replay {
                 }
             }
             case "claimed" -> b.claimedBy(e.actor());
-            case "approved" -> b.approval(new QueueItem.Approval(e.actor(), e.occurredAt(), e.text(), e.idempotencyKey(),
-                    e.lintOverride() == null ? List.of() : e.lintOverride())).publication(QueueItem.Publication.NONE);
+            case "approved" -> b.approval(approval(e)).publication(QueueItem.Publication.NONE);
+            case "approval_refused" -> b.approval(null).stateReason(e.reason());
             case "publishing" -> b.publication(new QueueItem.Publication(p.attempts() + 1, e.occurredAt(), null,
                     p.lastError(), null, null, false));
             case "published" -> b.publication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, null,
@@ -66,6 +66,13 @@ public final class Replay {
             b.snoozedUntil(e.snoozedUntil());
         }
         return b.build();
+    }
+
+    /** The approval an {@code approved} event carries, signature included (verified by the caller). */
+    public static QueueItem.Approval approval(ReplyEvent e) {
+        return new QueueItem.Approval(e.actor(), e.approvedAt() != null ? e.approvedAt() : e.occurredAt(), e.text(),
+                e.idempotencyKey(), e.lintOverride() == null ? List.of() : e.lintOverride(), e.commentVersion(),
+                e.approvalKeyId(), e.approvalSignature());
     }
 
     /** The audit line an event stands for. */

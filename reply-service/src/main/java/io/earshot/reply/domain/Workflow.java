@@ -32,7 +32,9 @@ public final class Workflow {
         CLAIM("claimed"), RELEASE("released"), EDIT("edited"), APPROVE("approved"), REJECT("rejected"),
         ESCALATE("escalated"), SNOOZE("snoozed"), WAKE("woken"), ASSIGN("assigned"), HIDE("hidden"),
         UNHIDE("unhidden"), DELETE("deleted"), START_PUBLISH("publishing"), PUBLISHED("published"),
-        FAIL("failed"), RETRY("retried"), RETRACT("retracted"), REDRAFT("redrafted");
+        FAIL("failed"), RETRY("retried"), RETRACT("retracted"), REDRAFT("redrafted"),
+        /** The approval's signature did not verify (forged, or from before approvals were signed): back to a human. */
+        REFUSE_APPROVAL("approval_refused");
 
         /** The {@code replies} event type this action announces. */
         public final String eventType;
@@ -63,7 +65,8 @@ public final class Workflow {
             Map.entry(Action.FAIL, EnumSet.of(publishing)),
             Map.entry(Action.RETRY, EnumSet.of(failed)),
             Map.entry(Action.RETRACT, EnumSet.of(pending, claimed, escalated, snoozed, approved, failed, rejected)),
-            Map.entry(Action.REDRAFT, EnumSet.of(pending, claimed, escalated, snoozed, approved, failed)));
+            Map.entry(Action.REDRAFT, EnumSet.of(pending, claimed, escalated, snoozed, approved, failed)),
+            Map.entry(Action.REFUSE_APPROVAL, EnumSet.of(approved, publishing)));
 
     private Workflow() {
     }
@@ -85,7 +88,7 @@ public final class Workflow {
         }
         return switch (action) {
             case CLAIM, EDIT -> claimed;
-            case RELEASE, WAKE -> pending;
+            case RELEASE, WAKE, REFUSE_APPROVAL -> pending;
             case APPROVE, RETRY -> approved;
             case REJECT -> rejected;
             case ESCALATE -> escalated;

@@ -2,9 +2,11 @@ package io.earshot.reply.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.retry.TransientRetry;
+import io.earshot.reply.domain.ApprovalSignature;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.Replay;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.workflow.Approvals;
 import io.earshot.reply.workflow.RebuildGate;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the Redis view in step with {@code replies}, the truth: an event newer than the item it names (written by
  * another instance against another Redis, or lost from a restored Redis) is applied to the item. Normally every
- * event is already in Redis, so this changes nothing; it never publishes (the outbox does) and never announces.
+ * event is already in Redis, so this changes nothing; it never publishes (the outbox does) and never announces. An
+ * {@code approved} event whose signature does not verify is refused, counted and audited, never applied.
  * Unreadable records go to {@code replies.dlq.reply-service}.
  */
 @ApplicationScoped
@@ -39,6 +42,9 @@ public class RepliesViewConsumer {
 
     @Inject
     TransientRetry retry;
+
+    @Inject
+    Approvals approvals;
 
     @Incoming(Topics.REPLIES_VIEW)
     @Blocking
@@ -62,7 +68,7 @@ public class RepliesViewConsumer {
         // "drafted" is written together with its item, so there is nothing to catch up with (and no read to pay for)
         if (!gate.closed() && !"drafted".equals(event.type())) {
             Optional<QueueItem> item = store.find(event.itemId());
-            if (item.isPresent() && Replay.newer(item.get(), event)) {
+            if (item.isPresent() && Replay.newer(item.get(), event) && signedIfApproval(item.get(), event)) {
                 QueueItem updated = Replay.apply(item.get(), event);
                 store.put(updated);
                 store.appendAudit(updated.id(), store.json(Replay.audit(event, item.get().state().name())));
@@ -75,5 +81,18 @@ public class RepliesViewConsumer {
             }
         }
         return record.ack();
+    }
+
+    /** An {@code approved} event is applied only with a valid signature: anyone can write to the topic. */
+    private boolean signedIfApproval(QueueItem item, ReplyEvent event) {
+        if (!"approved".equals(event.type())) {
+            return true;
+        }
+        ApprovalSignature.Verdict verdict = approvals.verify(item, event);
+        if (verdict == ApprovalSignature.Verdict.VALID) {
+            return true;
+        }
+        approvals.refused(Approvals.Source.view, item.id(), item, event.eventId(), verdict, event.actor());
+        return false;
     }
 }

@@ -20,6 +20,10 @@ import java.util.List;
  * @param moderation the comment's visibility after a moderation action
  * @param translation on an edit that put a machine translation in the draft: what the responder wrote, in which
  *        language, the back-translation and the model
+ * @param approvedAt on {@code approved}: the approval time the signature covers
+ * @param approvalKeyId on {@code approved}: the id of the key that signed it
+ * @param approvalSignature on {@code approved}: the HMAC over the approval ({@code domain/ApprovalSignature}); an
+ *        approval without a valid one is refused by every reader
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,5 +51,8 @@ public record ReplyEvent(
         String draftSource,
         Integer commentVersion,
         String moderation,
-        QueueItem.Translation translation) {
+        QueueItem.Translation translation,
+        Instant approvedAt,
+        String approvalKeyId,
+        String approvalSignature) {
 }

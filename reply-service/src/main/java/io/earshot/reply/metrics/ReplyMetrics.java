@@ -16,6 +16,7 @@ public class ReplyMetrics {
 
     static final String PUBLISH_FAILURES = "earshot.reply.publish.failures";
     static final String SLA_BREACHES = "earshot.reply.sla.breaches";
+    static final String FORGED_EVENTS = "earshot.reply.forged.events";
 
     @Inject
     MeterRegistry registry;
@@ -35,6 +36,19 @@ public class ReplyMetrics {
                 .description("Comments that passed their reply deadline unanswered")
                 .tag("priority", priority)
                 .tag("platform", platform == null ? "unknown" : platform)
+                .register(registry).increment();
+    }
+
+    /**
+     * An approval that did not verify was refused; {@code source} is where it was read (view, rebuild, publish),
+     * {@code reason} unsigned, unknown_key or bad_signature. Any increase means someone wrote to Kafka or Redis
+     * what only reply-service may write, or approvals from before signing were replayed.
+     */
+    public void forgedApproval(String source, String reason) {
+        Counter.builder(FORGED_EVENTS)
+                .description("Approvals refused because their signature did not verify")
+                .tag("source", source)
+                .tag("reason", reason)
                 .register(registry).increment();
     }
 }

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 
-/** The reply lint with this installation's limits and link allow-list. */
+/** The reply lint with this installation's limits and the business's own domains, accounts and phone numbers. */
 @ApplicationScoped
 public class Lints {
 
@@ -17,7 +17,8 @@ public class Lints {
     @Inject
     public Lints(WorkflowConfig config) {
         this.lint = new ReplyLint(new ReplyLint.Rules(config.lengthLimitByPlatform(), config.defaultLengthLimit(),
-                new HashSet<>(config.allowedLinkHosts().orElse(List.of()))));
+                new HashSet<>(config.allowedLinkHosts().orElse(List.of())),
+                new HashSet<>(config.ownHandles().orElse(List.of())), new HashSet<>(config.ownPhones().orElse(List.of()))));
     }
 
     public int limit(String platform) {

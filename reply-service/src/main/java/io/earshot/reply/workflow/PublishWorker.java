@@ -3,6 +3,7 @@ package io.earshot.reply.workflow;
 import io.earshot.reply.config.PublishConfig;
 import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.domain.Actor;
+import io.earshot.reply.domain.ApprovalSignature;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.domain.Workflow;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
  * key (Mastodon, the generic callback). Transient failures are retried with exponential backoff and full jitter;
  * permanent ones, or too many attempts, set {@code failed} with the platform's reason, for staff to retry.
  *
- * <p>It sends only an {@link ApprovedReply}, which cannot be made from an item without a human's approval.
+ * <p>It sends only an {@link ApprovedReply}, which cannot be made from an item without a human's approval, and only
+ * after that approval's signature verified against the item and text it is about to send ({@link Approvals}).
  */
 @ApplicationScoped
 public class PublishWorker {
@@ -61,6 +63,9 @@ public class PublishWorker {
 
     @Inject
     RebuildGate gate;
+
+    @Inject
+    Approvals approvals;
 
     @Scheduled(every = "${earshot.reply.publish.poll-every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -102,6 +107,9 @@ public class PublishWorker {
             store.outboxRemove(id);
             return;
         }
+        if (!signed(item)) {
+            return;
+        }
         Optional<PlatformConnector> connector = connectors.of(item.platform());
         boolean mayExist = item.publication() != null && item.publication().attempts() > 0;
         Instant now = service.now();
@@ -115,6 +123,10 @@ public class PublishWorker {
                         null, null, false))));
         if (connector.isEmpty()) {
             fail(attempt, "no connector for platform " + item.platform(), false);
+            return;
+        }
+        // checked again on the very object sent: Redis may have changed between the first check and this read
+        if (!signed(attempt)) {
             return;
         }
         ApprovedReply reply = ApprovedReply.of(attempt);
@@ -145,6 +157,30 @@ public class PublishWorker {
         } else if (outcome instanceof Permanent p) {
             fail(attempt, p.reason(), p.tokenExpired());
         }
+    }
+
+    /**
+     * Whether the approval about to be acted on is one this service signed for exactly this item and text. If not
+     * (anyone who can write to Redis or Kafka could have put it there), nothing is sent: the refusal is counted and
+     * audited and the item goes back to a human, without its approval.
+     */
+    private boolean signed(QueueItem item) {
+        ApprovalSignature.Verdict verdict = approvals.verify(item);
+        if (verdict == ApprovalSignature.Verdict.VALID) {
+            return true;
+        }
+        approvals.refused(Approvals.Source.publish, item.id(), item, null, verdict,
+                item.approval() == null ? null : item.approval().by());
+        try {
+            service.system(item.id(), new QueueService.Step(Action.REFUSE_APPROVAL, Actor.SYSTEM, LockMode.NONE, null,
+                    "the approval's signature does not verify (" + verdict.label() + "): nothing was sent; approve it again",
+                    b -> b.approval(null).stateReason("approval refused: its signature does not verify"),
+                    OutboxOp.REMOVE, null));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not send %s back to the queue after refusing its approval: %s", item.id(), e.toString());
+            store.outboxRemove(item.id());
+        }
+        return false;
     }
 
     private void published(QueueItem item, String platformId, String note) {

@@ -56,6 +56,9 @@ public class QueueService {
     @Inject
     RebuildGate gate;
 
+    @Inject
+    Approvals approvals;
+
     Clock clock = Clock.systemUTC();
 
     /** One requested change. */
@@ -226,7 +229,7 @@ public class QueueService {
         String overrideNote = overridden.isEmpty() ? null : "lint overridden by " + actor.name() + ": " + String.join(", ", overridden);
         String reason = translated == null ? overrideNote : overrideNote == null ? translated : translated + "; " + overrideNote;
         QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, item.version(), reason,
-                b -> b.approval(new QueueItem.Approval(actor.name(), now, item.draftText(), key, overridden))
+                b -> b.approval(approvals.sign(item, actor.name(), now, item.draftText(), key, overridden))
                         .publication(QueueItem.Publication.NONE),
                 OutboxOp.ADD, now));
         learned.remember(approved);

@@ -2,6 +2,7 @@ package io.earshot.reply.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.reply.config.WorkflowConfig;
+import io.earshot.reply.domain.ApprovalSignature;
 import io.earshot.reply.domain.AuditEntry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
@@ -40,12 +41,17 @@ import org.jboss.logging.Logger;
  * every {@code replies} event of each item in order. Nothing is lost (both topics are read to the end offsets taken
  * after the view was cleared), and nothing is published twice: an item that ends approved or publishing goes back
  * into the outbox with its approval's idempotency key and its attempt count, so the publisher checks the platform
- * before sending again. Staff actions and publishing wait while it runs.
+ * before sending again. An {@code approved} event whose signature does not verify is skipped (counted, audited), and an
+ * item that would end approved without a valid approval goes back to pending for a human. Staff actions and
+ * publishing wait while it runs.
  */
 @ApplicationScoped
 public class Rebuilder {
 
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
+
+    static final String UNSIGNED = "its approval carries no valid signature (forged, or approved before approvals "
+            + "were signed): read the reply and approve it again";
 
     /** What a rebuild did. */
     public record Report(int comments, int events, int items, int inOutbox, long millis) {
@@ -74,6 +80,9 @@ public class Rebuilder {
 
     @Inject
     QueueService service;
+
+    @Inject
+    Approvals approvals;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -154,6 +163,14 @@ public class Rebuilder {
                     if (!Replay.newer(item, e)) {
                         continue;
                     }
+                    if ("approved".equals(e.type())) {
+                        ApprovalSignature.Verdict verdict = approvals.verify(item, e);
+                        if (verdict != ApprovalSignature.Verdict.VALID) {
+                            approvals.refused(Approvals.Source.rebuild, id, null, e.eventId(), verdict, e.actor());
+                            audit.add(store.json(refusal(e, item, verdict)));
+                            continue;
+                        }
+                    }
                     String from = "drafted".equals(e.type()) ? null : item.state().name();
                     item = Replay.apply(item, e);
                     audit.add(store.json(Replay.audit(e, from)));
@@ -163,13 +180,22 @@ public class Rebuilder {
                     audit.add(0, store.json(new AuditEntry(item.queuedAt(), "system", "drafted", null, "pending", 1, null,
                             item.draftText(), "rebuilt")));
                 }
+                boolean publishable = item.state() == QueueItem.State.approved || item.state() == QueueItem.State.publishing;
+                if (publishable && approvals.verify(item) != ApprovalSignature.Verdict.VALID) {
+                    // its approval was refused above (forged, or from before approvals were signed): a human again
+                    audit.add(store.json(new AuditEntry(now, "system", "approval_refused", item.state().name(),
+                            "pending", item.version(), null, null, UNSIGNED)));
+                    item = item.toBuilder().state(QueueItem.State.pending).approval(null).claimedBy(null)
+                            .stateReason(UNSIGNED).build();
+                    publishable = false;
+                }
                 store.createIfAbsent(item, "{}");
                 store.put(item);
                 store.putAudit(id, audit);
                 if (drafted) {
                     announcements.markAnnounced(id).await().atMost(Duration.ofSeconds(5));
                 }
-                if (item.state() == QueueItem.State.approved || item.state() == QueueItem.State.publishing) {
+                if (publishable) {
                     store.outboxAt(id, now);
                     outbox++;
                 }
@@ -179,6 +205,13 @@ public class Rebuilder {
         } finally {
             gate.open();
         }
+    }
+
+    /** The audit line of an {@code approved} event the rebuild refused. */
+    private static AuditEntry refusal(ReplyEvent e, QueueItem item, ApprovalSignature.Verdict verdict) {
+        return new AuditEntry(e.occurredAt(), "system", "approval_refused", item.state().name(), item.state().name(),
+                item.version(), null, null, "approved event " + e.eventId() + " by " + e.actor() + " refused ("
+                + verdict.label() + "): its signature does not verify");
     }
 
     private void probe() {

@@ -203,6 +203,39 @@ selectAll.addEventListener('change', () => {
 more.addEventListener('click', () => load(true));
 document.getElementById('help-open').addEventListener('click', () => help.showModal());
 
+// Approving from the list: the item is read again and its draft shown exactly as it will be published; only the
+// dialog's own button approves, at the version that was shown (a change since is refused by the server).
+const approveDialog = document.getElementById('approve-confirm');
+let toApprove = null;
+
+async function confirmApprove(listed) {
+  const item = await attempt(() => api('GET', `/api/queue/${encodeURIComponent(listed.id)}`));
+  if (!item) return;
+  const text = item.draft && item.draft.text;
+  if (!text) { toast('There is no reply to approve: open the comment and write one.', true); return; }
+  if (item.translation && item.translation.reply) {
+    toast('This reply is a machine translation: open the comment and read it in both languages.', true);
+    return;
+  }
+  toApprove = { id: item.id, version: item.version, text };
+  const a = item.author || {};
+  document.getElementById('approve-meta').textContent =
+    `On ${item.platform}, in reply to ${a.displayName || a.handle || 'an unknown author'}`;
+  document.getElementById('approve-text').textContent = text;
+  const findings = (item.lint && item.lint.findings) || [];
+  fill(document.getElementById('approve-lint'), findings.map(f => h('li', { class: 'fail' }, 'Fails: ', f.message)));
+  approveDialog.returnValue = '';
+  approveDialog.showModal();
+  document.getElementById('approve-cancel').focus();
+}
+
+approveDialog.addEventListener('close', () => {
+  const pending = toApprove;
+  toApprove = null;
+  if (approveDialog.returnValue !== 'approve' || !pending) return;
+  act(pending, 'approve', { version: pending.version }, 'Approved: sending');
+});
+
 let typing;
 form.addEventListener('input', (e) => {
   clearTimeout(typing);
@@ -217,7 +250,7 @@ document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') t.blur();
     return;
   }
-  if (help.open) return;
+  if (help.open || approveDialog.open) return;
   const n = list.children.length;
   const item = currentItem();
   switch (e.key) {
@@ -226,7 +259,7 @@ document.addEventListener('keydown', (e) => {
     case 'o': case 'Enter': if (item) location.assign(`/item/${encodeURIComponent(item.id)}`); else return; break;
     case 'x': if (item) { if (selected.has(item.id)) selected.delete(item.id); else selected.add(item.id); render(); } break;
     case 'c': if (item) act(item, 'claim', undefined, 'Claimed: you are replying'); break;
-    case 'a': if (item) act(item, 'approve', { version: item.version }, 'Approved: sending'); break;
+    case 'a': if (item) confirmApprove(item); break;
     case 'r': if (item) {
       const reason = document.getElementById('bulk-reason').value.trim() || window.prompt('Reason for rejecting');
       if (reason) act(item, 'reject', { reason }, 'Rejected');

@@ -56,6 +56,9 @@ class ReviewRepliesTest {
     QueueStore store;
 
     @Inject
+    Approvals approvals;
+
+    @Inject
     QueueService service;
 
     WireMockServer wm() {
@@ -87,7 +90,7 @@ class ReviewRepliesTest {
     private Instant diedMidSend(QueueItem item) {
         Instant now = Instant.now();
         store.put(item.toBuilder().state(State.publishing).version(5)
-                .approval(new QueueItem.Approval("ana", now, item.draft().text(), QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .approval(approvals.sign(item, "ana", now, item.draft().text(), QueueItems.idempotencyKey(item.id(), 4), List.of()))
                 .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build());
         return now;
     }
