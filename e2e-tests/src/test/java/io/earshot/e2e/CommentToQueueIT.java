@@ -133,7 +133,10 @@ class CommentToQueueIT {
     @Test
     void aCommentBecomesOneQueueItemWithADraftAndARepostChangesNothing() throws Exception {
         String thread = "thread-" + UUID.randomUUID();
-        String body = comment("e2e-" + UUID.randomUUID(), thread, "The app crashes every time I open it, please help?", "Jane");
+        // a plain complaint: the pipeline is under test here, not the spam model (whose false positives on short
+        // English "please help" requests are a known weakness: docs/model-card.md)
+        String body = comment("e2e-" + UUID.randomUUID(), thread,
+                "My order arrived broken and nobody answers my emails, what can you do?", "Jane");
 
         HttpResponse<String> first = post(suite.url("ingest") + "/api/comments", body);
         assertEquals(202, first.statusCode(), first.body());

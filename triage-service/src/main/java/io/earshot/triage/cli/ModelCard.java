@@ -195,6 +195,14 @@ final class ModelCard {
                   mean leave-one-set-out figure) picks the lowest threshold tried only because of those all-`ok` sets; it is
                   reported, not adopted: the default `earshot.triage.abusive-threshold` stays 0.5. Tune it on your own
                   sample.
+                - **Spam on short English help requests.** The spam model learnt self-promotion from YouTube comments
+                  only; "please help", "link" and "account" are spam words there. Short English requests for help score
+                  near or over the 0.5 threshold (measured: "The app crashes every time I open it, please help?" 0.55;
+                  "Can you help me reset my password? The link does not work" 0.39; "Why is my account blocked? Please
+                  help asap" 0.35); the same requests in Spanish, Russian, Arabic and Romanian score 0.00. Raising the
+                  weight of the customer-care rows (`--set 'spam.*=0.2'` or `0.5`) lowers some and raises others; not
+                  adopted without a grouped evaluation. A flagged comment stays in the queue with an empty draft and a
+                  "hide" suggestion; nothing is hidden unless `auto-hide-spam-above` is set.
                 - Hindi in UMSAB is romanised Hinglish with noisy labels: near chance (about 37), pulling the UMSAB mean down by
                   about 3 points.
                 - Telugu: SentiRaama is 501 documents (reviews of products, books and films), ACTSA is news; there is no Telugu
