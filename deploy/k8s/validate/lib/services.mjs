@@ -2,7 +2,7 @@
 // compare the manifests' KafkaUsers and Redis ACL users with the truth rather than with a hand-kept list:
 //   produces  topics of outgoing channels and dead-letter topics (application.properties), and the *_DLQ constants
 //             of messaging/Topics.java (a dead-letter topic is written by the service that owns it), and the Topics
-//             constant a plain producer's `new ProducerRecord<>(Topics.X, ...)` names
+//             constant a plain producer's `new ProducerRecord<>(Topics.X, ...)` or `producer.send(Topics.X, ...)` names
 //   consumes  topics of incoming channels
 //   groups    consumer group ids of incoming channels and of plain Kafka clients (GROUP_ID_CONFIG in the sources);
 //             an id ending in an expression (`reply-service-live-${...}`, `"reply-service-rebuild-" + id`) is a prefix
@@ -78,7 +78,7 @@ export function serviceUse(root, service) {
   }
   const text = sources.map((f) => readFileSync(f, "utf8")).join("\n");
   // A plain producer's record on a channel-less topic (ingest's MentionQueue writes webhooks.meta, which it also reads).
-  for (const m of text.matchAll(/new ProducerRecord<>\(\s*Topics\.(\w+)/g)) {
+  for (const m of text.matchAll(/(?:new ProducerRecord<>|\.send)\(\s*Topics\.(\w+)/g)) {
     if (constants.has(m[1])) produces.add(constants.get(m[1]));
   }
   // Plain Kafka clients (the queue rebuild) name their group in code: "reply-service-rebuild-" + UUID is a prefix.

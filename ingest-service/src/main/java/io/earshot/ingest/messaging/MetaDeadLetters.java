@@ -1,18 +1,15 @@
 package io.earshot.ingest.messaging;
 
+import static io.earshot.ingest.messaging.MetaChangeProducer.add;
+
 import io.earshot.ingest.domain.MetaDeliveries.Skipped;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -31,32 +28,13 @@ public class MetaDeadLetters {
     MutinyEmitter<String> emitter;
 
     @Inject
-    KafkaClientService kafka;
+    MetaChangeProducer producer;
 
     @ConfigProperty(name = "mp.messaging.outgoing.\"webhooks.meta.dlq\".topic", defaultValue = Topics.WEBHOOKS_META_DLQ)
     String topic;
 
-    private volatile Producer<String, String> producer;
-
-    private Producer<String, String> producer() {
-        Producer<String, String> p = producer;
-        if (p == null) {
-            p = kafka.<String, String>getProducer(Topics.WEBHOOKS_META_DLQ).unwrap();
-            producer = p;
-        }
-        return p;
-    }
-
     public Uni<Void> publish(Skipped skipped) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, skipped.entryId(), skipped.change(),
-                headers(skipped));
-        return Uni.createFrom().emitter(done -> producer().send(record, (metadata, failure) -> {
-            if (failure != null) {
-                done.fail(failure);
-            } else {
-                done.complete(null);
-            }
-        }));
+        return producer.send(topic, skipped.entryId(), skipped.change(), headers(skipped));
     }
 
     static List<Header> headers(Skipped s) {
@@ -74,11 +52,5 @@ public class MetaDeadLetters {
         add(headers, MetaReplayConsumer.ENTRY_TIME, s.entryTime());
         add(headers, "content-type", "application/json");
         return headers;
-    }
-
-    private static void add(List<Header> headers, String name, String value) {
-        if (value != null) {
-            headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-        }
     }
 }
