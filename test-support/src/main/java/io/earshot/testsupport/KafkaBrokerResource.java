@@ -3,6 +3,7 @@ package io.earshot.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -25,6 +26,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private static KafkaClusterTestKit startCluster() {
+        // The broker shares the test JVM, and Kafka answers a fatal error with Exit.halt(1). Surefire twice reported
+        // a failed fork after every test of a module had passed (under load, no dump): a halt while the JVM shuts
+        // down is one way to get there. Here such a request is written to stderr instead, as Kafka's own test
+        // harness does, so that it shows and cannot end the JVM with a status of its own.
+        Exit.setExitProcedure((status, message) -> System.err.printf("in-JVM Kafka broker asked to exit(%d): %s%n", status, message));
+        Exit.setHaltProcedure((status, message) -> System.err.printf("in-JVM Kafka broker asked to halt(%d): %s%n", status, message));
         try {
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                             .setCombined(true)
