@@ -96,6 +96,31 @@ public class PlatformHttp {
         if (userAgent != null) {
             request.header("User-Agent", userAgent);
         }
+        return exchange(request);
+    }
+
+    /** A POST of a JSON body (AT Protocol procedures such as {@code com.atproto.server.createSession}). */
+    public Reply postJson(String url, String bearerToken, String jsonBody) throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a valid URL: " + e.getMessage(), e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.pollers().httpTimeout())
+                .header("Accept", "application/json");
+        if (jsonBody == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return exchange(request);
+    }
+
+    private Reply exchange(HttpRequest.Builder request) throws IOException {
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json;

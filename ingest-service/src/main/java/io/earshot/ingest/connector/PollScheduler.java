@@ -1,5 +1,6 @@
 package io.earshot.ingest.connector;
 
+import io.earshot.ingest.config.BlueskyConfig;
 import io.earshot.ingest.config.GoogleReviewsConfig;
 import io.earshot.ingest.config.IngestConfig;
 import io.earshot.ingest.config.RedditConfig;
@@ -62,6 +63,12 @@ public class PollScheduler {
     @Inject
     RedditSearchPoller redditSearch;
 
+    @Inject
+    BlueskyConfig bluesky;
+
+    @Inject
+    BlueskyPoller blueskyMentions;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
@@ -70,7 +77,7 @@ public class PollScheduler {
         }
         boolean any = !config.youtube().channels().isEmpty() || !config.mastodon().accounts().isEmpty()
                 || !config.x().accounts().isEmpty() || !google.locations().isEmpty()
-                || !trustpilot.businessUnits().isEmpty() || !reddit.accounts().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
+                || !trustpilot.businessUnits().isEmpty() || !reddit.accounts().isEmpty() || !bluesky.accounts().isEmpty() || config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
         if (!any) {
             LOG.info("no poller accounts configured; only webhooks, the API and import take comments");
             return;
@@ -87,6 +94,7 @@ public class PollScheduler {
         schedule("trustpilot", trustpilot.interval(), trustpilotReviews::pollAll, !trustpilot.businessUnits().isEmpty());
         schedule("reddit", reddit.interval(), redditMentions::pollAll, !reddit.accounts().isEmpty());
         schedule("reddit-search", reddit.interval(), redditSearch::pollAll, !redditSearch.accounts().isEmpty());
+        schedule("bluesky", bluesky.interval(), blueskyMentions::pollAll, !bluesky.accounts().isEmpty());
         schedule("meta-reconcile", config.pollers().metaReconcileInterval(), meta::reconcileAll, true);
     }
 

@@ -74,6 +74,11 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         config.put("earshot.ingest.trustpilot.oauth.client-secret", "tp-api-secret");
         config.put("earshot.ingest.trustpilot.business-units.renewing.id", "46d6a890000064000500e0c5");
         config.put("earshot.ingest.trustpilot.business-units.renewing.refresh-token", "tp-refresh");
+        config.put("earshot.ingest.bluesky.service-url", base + "/bsky");
+        for (String account : new String[] {"brand", "renewing", "busy", "revoked"}) {
+            config.put("earshot.ingest.bluesky.accounts." + account + ".identifier", account + ".bsky.social");
+            config.put("earshot.ingest.bluesky.accounts." + account + ".app-password", account + "-app-pass");
+        }
         return config;
     }
 

@@ -57,7 +57,7 @@ public final class ReplyLint {
     }
 
     public int limit(String platform) {
-        return rules.limits().getOrDefault(platform, rules.defaultLimit());
+        return rules.limits().getOrDefault(platform, "bluesky".equals(platform) ? BlueskyText.MAX_GRAPHEMES : rules.defaultLimit());
     }
 
     /** Lints {@code text} as a reply to {@code item}. */
@@ -67,10 +67,13 @@ public final class ReplyLint {
             findings.add(new Finding("empty", "the reply is empty"));
             return new Result(false, findings);
         }
-        int length = text.codePointCount(0, text.length());
+        // Bluesky counts graphemes (an emoji with modifiers, a Telugu conjunct: one each); the others code points
+        boolean graphemes = "bluesky".equals(item.platform());
+        int length = graphemes ? BlueskyText.graphemes(text) : text.codePointCount(0, text.length());
         int limit = limit(item.platform());
         if (length > limit) {
-            findings.add(new Finding("too_long", "%d characters; %s allows %d".formatted(length, item.platform(), limit)));
+            findings.add(new Finding("too_long", "%d %s; %s allows %d".formatted(length, graphemes ? "graphemes" : "characters",
+                    item.platform(), limit)));
         }
         if ("reddit".equals(item.platform())) {
             for (String problem : MarkdownCheck.problems(text)) {

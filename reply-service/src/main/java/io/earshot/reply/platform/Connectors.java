@@ -6,6 +6,7 @@ import io.earshot.commons.oauth.OAuthProvider;
 import io.earshot.commons.oauth.RedisTokenStore;
 import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.commons.oauth.TokenStore;
+import io.earshot.reply.config.BlueskyPublishConfig;
 import io.earshot.reply.config.PublishConfig;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Gauge;
@@ -31,7 +32,7 @@ public class Connectors {
 
     @Inject
     public Connectors(ObjectMapper mapper, PublishConfig config, TokenRenewalConfig renewal,
-            RedisCommands<String, String> redis, MeterRegistry metrics) {
+            RedisCommands<String, String> redis, MeterRegistry metrics, BlueskyPublishConfig bluesky) {
         TokenStore shared = new RedisTokenStore(redis);
         byPlatform = Map.of(
                 "facebook", new Facebook(mapper, config),
@@ -42,7 +43,8 @@ public class Connectors {
                 "google", renewing(new GoogleReviews(mapper, config), OAuthProvider.GOOGLE, renewal.google(), null, shared, metrics),
                 "trustpilot", renewing(new Trustpilot(mapper, config), OAuthProvider.TRUSTPILOT, renewal.trustpilot(), null, shared, metrics),
                 "reddit", renewing(new Reddit(mapper, config), OAuthProvider.REDDIT, renewal.reddit(), Reddit.USER_AGENT, shared, metrics),
-                "generic", new GenericCallback(mapper, config));
+                "generic", new GenericCallback(mapper, config),
+                "bluesky", new Bluesky(mapper, config, bluesky));
     }
 
     /**

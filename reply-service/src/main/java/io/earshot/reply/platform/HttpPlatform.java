@@ -134,7 +134,7 @@ abstract class HttpPlatform implements PlatformConnector {
         return "no reason given";
     }
 
-    /** When to try again: Retry-After (seconds), or X's x-rate-limit-reset / Mastodon's X-RateLimit-Reset. */
+    /** When to try again: Retry-After (seconds), or X's x-rate-limit-reset / Bluesky's ratelimit-reset / Mastodon's X-RateLimit-Reset. */
     static Instant retryAt(HttpResponse<?> response) {
         Optional<String> after = response.headers().firstValue("Retry-After");
         if (after.isPresent()) {
@@ -148,6 +148,14 @@ abstract class HttpPlatform implements PlatformConnector {
         if (reset.isPresent()) {
             try {
                 return Instant.ofEpochSecond(Long.parseLong(reset.get().strip()));
+            } catch (NumberFormatException ignored) {
+                // ignore
+            }
+        }
+        Optional<String> atprotoReset = response.headers().firstValue("ratelimit-reset");
+        if (atprotoReset.isPresent()) {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(atprotoReset.get().strip()));
             } catch (NumberFormatException ignored) {
                 // ignore
             }

@@ -43,6 +43,9 @@ public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("earshot.reply.publish.reddit.base-url", base + "/reddit"),
                 Map.entry("earshot.reply.publish.reddit.account-id", "brand_official"),
                 Map.entry("earshot.reply.publish.generic.callback-url", base + "/callback"),
+                Map.entry("earshot.reply.bluesky.service-url", base + "/bsky"),
+                Map.entry("earshot.reply.bluesky.identifier", "brand.bsky.social"),
+                Map.entry("earshot.reply.bluesky.app-password", "brand-app-pass"),
                 Map.entry("earshot.reply.llm.base-url", base + "/llm/v1"));
     }
 
