@@ -21,6 +21,7 @@ import java.util.Map;
  * @param approval who approved which text, and the idempotency key the reply is published with
  * @param publication attempts to publish and their outcome
  * @param moderation whether the comment is visible, hidden or deleted on the platform
+ * @param account the business's account on the platform the comment was made to (selects its business hours)
  */
 public record QueueItem(
         String id,
@@ -58,7 +59,8 @@ public record QueueItem(
         String stateReason,
         Approval approval,
         Publication publication,
-        Moderation moderation) {
+        Moderation moderation,
+        String account) {
 
     /** Where an item stands. */
     public enum State {
@@ -159,6 +161,7 @@ public record QueueItem(
         private String id;
         private String commentId;
         private String platform;
+        private String account;
         private String threadKey;
         private String threadId;
         private String externalId;
@@ -200,6 +203,7 @@ public record QueueItem(
             this.id = i.id;
             this.commentId = i.commentId;
             this.platform = i.platform;
+            this.account = i.account;
             this.threadKey = i.threadKey;
             this.threadId = i.threadId;
             this.externalId = i.externalId;
@@ -242,6 +246,11 @@ public record QueueItem(
 
         public Builder commentId(String commentId) {
             this.commentId = commentId;
+            return this;
+        }
+
+        public Builder account(String account) {
+            this.account = account;
             return this;
         }
 
@@ -416,7 +425,7 @@ public record QueueItem(
         }
 
         public QueueItem build() {
-            return new QueueItem(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state, version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team, snoozedUntil, suggestion, stateReason, approval, publication, moderation);
+            return new QueueItem(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state, version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team, snoozedUntil, suggestion, stateReason, approval, publication, moderation, account);
         }
     }
 }
