@@ -61,16 +61,6 @@ public final class DashboardStats {
      */
     public static Report report(Iterable<QueueItem> items, LocalDate to, int days, Instant now,
             Function<QueueItem, String> responderOf, Function<QueueItem, Instant> repliedAt) {
-        return report(items, to, days, now, responderOf, repliedAt, item -> BusinessHours.ALWAYS);
-    }
-
-    /**
-     * @param hoursOf the business hours of an item's account: time to first reply is working time in them, as its
-     *                SLA is (round the clock: elapsed time)
-     */
-    public static Report report(Iterable<QueueItem> items, LocalDate to, int days, Instant now,
-            Function<QueueItem, String> responderOf, Function<QueueItem, Instant> repliedAt,
-            Function<QueueItem, BusinessHours> hoursOf) {
         LocalDate from = to.minusDays(days - 1L);
         List<String> x = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -95,9 +85,9 @@ public final class DashboardStats {
             byPlatform.computeIfAbsent(nz(item.platform()), k -> new double[days])[i]++;
             byLanguage.merge(nz(item.lang()), 1.0, Double::sum);
             Instant replied = REPLIED.contains(item.state()) ? repliedAt.apply(item) : null;
-            Instant end = replied != null ? replied : OPEN.contains(item.state()) ? now : null;
+            Duration waited = replied != null ? Duration.between(at, replied)
+                    : OPEN.contains(item.state()) ? Duration.between(at, now) : null;
             if (replied != null) {
-                Duration waited = hoursOf.apply(item).workingBetween(at, replied);
                 minutesByLabel.computeIfAbsent(nz(item.label()), k -> new ArrayList<>())
                         .add(Math.max(0, waited.toSeconds()) / 60.0);
                 String who = responderOf.apply(item);
@@ -105,7 +95,7 @@ public final class DashboardStats {
                     byResponder.merge(who, 1.0, Double::sum);
                 }
             }
-            if (end != null && end.isAfter(deadline(item, at))) {
+            if (waited != null && at.plus(waited).isAfter(deadline(item, at))) {
                 breaches[i]++;
             }
         }

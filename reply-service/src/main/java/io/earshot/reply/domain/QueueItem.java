@@ -21,7 +21,6 @@ import java.util.Map;
  * @param approval who approved which text, and the idempotency key the reply is published with
  * @param publication attempts to publish and their outcome
  * @param moderation whether the comment is visible, hidden or deleted on the platform
- * @param account the business's account on the platform the comment was made to (selects its business hours)
  */
 public record QueueItem(
         String id,
@@ -59,8 +58,7 @@ public record QueueItem(
         String stateReason,
         Approval approval,
         Publication publication,
-        Moderation moderation,
-        String account) {
+        Moderation moderation) {
 
     /** Where an item stands. */
     public enum State {
@@ -161,7 +159,6 @@ public record QueueItem(
         private String id;
         private String commentId;
         private String platform;
-        private String account;
         private String threadKey;
         private String threadId;
         private String externalId;
@@ -203,7 +200,6 @@ public record QueueItem(
             this.id = i.id;
             this.commentId = i.commentId;
             this.platform = i.platform;
-            this.account = i.account;
             this.threadKey = i.threadKey;
             this.threadId = i.threadId;
             this.externalId = i.externalId;
@@ -246,11 +242,6 @@ public record QueueItem(
 
         public Builder commentId(String commentId) {
             this.commentId = commentId;
-            return this;
-        }
-
-        public Builder account(String account) {
-            this.account = account;
             return this;
         }
 
@@ -425,7 +416,7 @@ public record QueueItem(
         }
 
         public QueueItem build() {
-            return new QueueItem(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state, version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team, snoozedUntil, suggestion, stateReason, approval, publication, moderation, account);
+            return new QueueItem(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state, version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team, snoozedUntil, suggestion, stateReason, approval, publication, moderation);
         }
     }
 }

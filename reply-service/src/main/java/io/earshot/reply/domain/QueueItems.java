@@ -78,7 +78,7 @@ public final class QueueItems {
         Instant created = item.commentCreatedAt() == null ? now : item.commentCreatedAt();
         return item.toBuilder()
                 .commentCreatedAt(created)
-                .slaDeadline(sla.due(created, kind(item), item.priority(), item.platform(), item.account()))
+                .slaDeadline(sla.due(created, kind(item), item.priority(), item.platform(), triaged.comment().account()))
                 .suggestion(noReply(item) ? "hide" : null)
                 .draft(drafter.apply(item))
                 .build();
@@ -94,7 +94,7 @@ public final class QueueItems {
                 AuthorNames.normalize(c.author().handle()), AuthorNames.normalize(c.author().displayName()));
         List<QueueItem.Pii> pii = t.pii() == null ? List.of()
                 : t.pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
-        return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform()).account(c.account())
+        return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform())
                 .threadKey(c.platform() + ":" + c.threadId()).threadId(c.threadId()).externalId(c.externalId())
                 .parentId(c.parentId()).author(author).text(c.text()).permalink(c.permalink())
                 .commentCreatedAt(c.createdAt()).lang(t.lang()).label(t.label()).confidence(t.confidence())

@@ -31,9 +31,6 @@ public class DashboardStatsResource {
     @Inject
     QueueStore store;
 
-    @Inject
-    io.earshot.reply.workflow.SlaPolicy slaPolicy;
-
     Clock clock = Clock.systemUTC();
 
     @GET
@@ -48,8 +45,7 @@ public class DashboardStatsResource {
         Instant now = clock.instant();
         return DashboardStats.report(allItems(), LocalDate.ofInstant(now, ZoneOffset.UTC), days, now,
                 item -> item.approval() == null ? null : item.approval().by(),
-                item -> item.publication() == null ? null : item.publication().publishedAt(),
-                item -> slaPolicy.sla().hours().of(item.platform(), item.account()));
+                item -> item.publication() == null ? null : item.publication().publishedAt());
     }
 
     @GET

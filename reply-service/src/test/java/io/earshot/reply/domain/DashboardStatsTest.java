@@ -55,25 +55,6 @@ class DashboardStatsTest {
     }
 
     @Test
-    void timeToFirstReplyIsWorkingTimeInTheAccountsHours() {
-        BusinessHours nineToFive = new BusinessHours(java.time.ZoneOffset.UTC, BusinessHours.parseDays("MON-FRI"),
-                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0), java.util.Set.of());
-        // queued Friday 20 November 16:00 UTC, replied Monday 10:00: 1 h on Friday and 1 h on Monday, not 66 h
-        QueueItem shop = item("s", "complaint", "x", "en", QueueItem.State.published, Duration.ofHours(68),
-                Duration.ofHours(66), "ana").toBuilder().account("shop").build();
-        QueueItem other = item("o", "praise", "x", "en", QueueItem.State.published, Duration.ofHours(68),
-                Duration.ofHours(66), "ben");
-        DashboardStats.Report r = DashboardStats.report(List.of(shop, other), LocalDate.of(2026, 11, 23), 7, NOW,
-                i -> i.approval().by(), i -> i.publication().publishedAt(),
-                i -> "shop".equals(i.account()) ? nineToFive : BusinessHours.ALWAYS);
-
-        DashboardStats.Chart times = r.charts().get("responseTime");
-        assertEquals(List.of("complaint", "praise"), times.labels());
-        assertEquals(120.0, times.series().get(0).data().get(0));
-        assertEquals(66 * 60.0, times.series().get(0).data().get(1));
-    }
-
-    @Test
     void csvIsWhatTheChartShowsWithFormulasDefused() {
         DashboardStats.Chart c = new DashboardStats.Chart("t", "comments", "responder", List.of("=HYPERLINK(\"x\")", "ana"),
                 List.of(new DashboardStats.Series("replies", List.of(2.0, 1.5))));
