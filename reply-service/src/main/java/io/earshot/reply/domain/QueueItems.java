@@ -17,12 +17,29 @@ public final class QueueItems {
     private QueueItems() {
     }
 
-    /** The SLA of an item: its label's, or the urgent one when the item is urgent and that is shorter. */
-    public record Sla(Map<String, Duration> byLabel, Duration urgent, int urgentPriority) {
+    /**
+     * The SLA of an item: its label's, or the urgent one when the item is urgent and that is shorter, counted in the
+     * working time of the comment's account ({@link AccountHours}; round the clock when none are configured).
+     */
+    public record Sla(Map<String, Duration> byLabel, Duration urgent, int urgentPriority, AccountHours hours) {
+
+        public Sla {
+            hours = hours == null ? AccountHours.ALWAYS : hours;
+        }
+
+        /** An SLA round the clock. */
+        public Sla(Map<String, Duration> byLabel, Duration urgent, int urgentPriority) {
+            this(byLabel, urgent, urgentPriority, AccountHours.ALWAYS);
+        }
 
         public Duration of(String kind, int priority) {
             Duration base = byLabel.getOrDefault(kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
             return priority >= urgentPriority && urgent.compareTo(base) < 0 ? urgent : base;
+        }
+
+        /** When a reply to a comment that arrived at {@code arrived} is due: its SLA of working time later. */
+        public Instant due(Instant arrived, String kind, int priority, String platform, String account) {
+            return hours.of(platform, account).addWorking(arrived, of(kind, priority));
         }
     }
 
@@ -61,7 +78,7 @@ public final class QueueItems {
         Instant created = item.commentCreatedAt() == null ? now : item.commentCreatedAt();
         return item.toBuilder()
                 .commentCreatedAt(created)
-                .slaDeadline(created.plus(sla.of(kind(item), item.priority())))
+                .slaDeadline(sla.due(created, kind(item), item.priority(), item.platform(), triaged.comment().account()))
                 .suggestion(noReply(item) ? "hide" : null)
                 .draft(drafter.apply(item))
                 .build();

@@ -73,6 +73,9 @@ public class TriagedConsumer {
     @Inject
     TransientRetry retry;
 
+    @Inject
+    io.earshot.reply.workflow.SlaPolicy slaPolicy;
+
     Clock clock = Clock.systemUTC();
 
     @Incoming(Topics.COMMENTS_TRIAGED)
@@ -83,7 +86,7 @@ public class TriagedConsumer {
         QueueItem item;
         try {
             triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
-            item = retry.call(() -> QueueItems.fromTriaged(triaged, drafter::draft, sla(config), clock.instant()));
+            item = retry.call(() -> QueueItems.fromTriaged(triaged, drafter::draft, slaPolicy.sla(), clock.instant()));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
@@ -166,9 +169,5 @@ public class TriagedConsumer {
                 LOG.warnf("auto-hide of spam %s failed: %s", item.id(), e.getMessage());
             }
         }
-    }
-
-    public static QueueItems.Sla sla(WorkflowConfig config) {
-        return new QueueItems.Sla(config.slaByLabel(), config.urgentSla(), config.urgentPriority());
     }
 }

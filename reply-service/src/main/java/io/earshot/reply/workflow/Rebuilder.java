@@ -10,7 +10,6 @@ import io.earshot.reply.domain.Replay;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.messaging.TriagedComment;
-import io.earshot.reply.messaging.TriagedConsumer;
 import io.earshot.reply.redis.Announcements;
 import io.earshot.reply.redis.QueueStore;
 import io.quarkus.runtime.StartupEvent;
@@ -74,6 +73,9 @@ public class Rebuilder {
 
     @Inject
     WorkflowConfig config;
+
+    @Inject
+    SlaPolicy slaPolicy;
 
     @Inject
     ObjectMapper mapper;
@@ -155,7 +157,7 @@ public class Rebuilder {
             Instant now = service.now();
             for (TriagedComment t : latest.values()) {
                 String id = t.comment().commentId();
-                QueueItem item = QueueItems.fromTriaged(t, drafter::templateDraft, TriagedConsumer.sla(config),
+                QueueItem item = QueueItems.fromTriaged(t, drafter::templateDraft, slaPolicy.sla(),
                         firstSeen.getOrDefault(id, now));
                 List<String> audit = new ArrayList<>();
                 boolean drafted = false;
