@@ -177,6 +177,7 @@ rt_build_if_needed() {
   for s in "${SERVICES[@]}"; do rt_stale "$s" && stale+=("$s-service"); done
   [ ${#stale[@]} -eq 0 ] && return 0
   rt_log "building ${stale[*]} (mvn package, tests skipped; ./suite test runs them)..."
+  mkdir -p "$EARSHOT_CACHE"   # a fresh clone has no .earshot yet when its first command builds
   # package, not install: the reactor builds commons for the services; nothing is written to ~/.m2
   (cd "$EARSHOT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package -pl "$(IFS=,; echo "${stale[*]}")" -am) \
     >"$EARSHOT_CACHE/build.log" 2>&1 || { tail -40 "$EARSHOT_CACHE/build.log" >&2; rt_die "the build failed (log: .earshot/build.log)"; }
