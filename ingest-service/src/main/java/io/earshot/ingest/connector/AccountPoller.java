@@ -137,6 +137,11 @@ abstract class AccountPoller<A> implements Poller {
         return pass(accountName(name, account), feeds().get(0), account);
     }
 
+    /** One pass over one of an account's feeds. */
+    public final PollResult poll(String name, A account, String feed) {
+        return pass(accountName(name, account), feed, account);
+    }
+
     /** The connector of an account ({@code platform:name}): its status, its pauses. */
     String connector(String name) {
         return platform() + ":" + name;
