@@ -77,8 +77,10 @@ class Reddit extends HttpPlatform {
         String me = settings().accountId()
                 .orElseThrow(() -> new IllegalStateException("cannot check for an existing reply: no Reddit username (account-id)"));
         JsonNode comments = lookup(request("/user/" + enc(me) + "/comments?limit=100&raw_json=1").GET().build());
-        return first(comments.path("data").path("children"), child -> reply.inReplyTo().equals(child.path("data").path("parent_id").asText())
-                && reply.text().equals(child.path("data").path("body").asText()), child -> child.path("data").path("name").asText());
+        return first(comments.path("data").path("children"),
+                child -> reply.inReplyTo().equals(child.path("data").path("parent_id").asText())
+                        && reply.text().equals(child.path("data").path("body").asText()),
+                child -> child.path("data").path("name").asText());
     }
 
     /** Every call is counted against Reddit's window. */

@@ -42,8 +42,13 @@ class XPlatform extends HttpPlatform {
     public Optional<String> findExisting(ApprovedReply reply) {
         String me = settings().accountId().orElseThrow(() -> new IllegalStateException("x needs its account id to check for an earlier reply"));
         JsonNode posts = lookup(request("/2/users/" + enc(me) + "/tweets?max_results=100&tweet.fields=referenced_tweets").GET().build());
-        return first(posts.path("data"), t -> reply.text().equals(t.path("text").asText()) && first(t.path("referenced_tweets"),
-                ref -> "replied_to".equals(ref.path("type").asText()) && reply.inReplyTo().equals(ref.path("id").asText()),
-                ref -> "").isPresent(), t -> t.path("id").asText());
+        return first(posts.path("data"), t -> reply.text().equals(t.path("text").asText()) && repliesTo(t, reply.inReplyTo()),
+                t -> t.path("id").asText());
+    }
+
+    /** Whether a post is a reply to {@code id}. */
+    private static boolean repliesTo(JsonNode post, String id) {
+        return first(post.path("referenced_tweets"), ref -> "replied_to".equals(ref.path("type").asText())
+                && id.equals(ref.path("id").asText()), ref -> "").isPresent();
     }
 }
