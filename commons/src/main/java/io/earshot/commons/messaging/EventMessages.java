@@ -1,16 +1,15 @@
 package io.earshot.commons.messaging;
 
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Builds the Kafka records every Earshot event travels in: JSON value, the conversation as key (so one thread stays
- * in order on one partition), and CloudEvents binary headers ({@code ce_id}, {@code ce_type}, {@code ce_source},
- * {@code ce_time}) so consumers can route and deduplicate without parsing the body.
+ * in order on one partition), and the CloudEvents binary headers of {@link CloudEventHeaders} so consumers can route
+ * and deduplicate without parsing the body. The headers travel as record headers, not as SmallRye CloudEvent
+ * metadata, so an emitter's record and one sent straight to the producer carry the same bytes.
  */
 public final class EventMessages {
 
@@ -23,14 +22,8 @@ public final class EventMessages {
     }
 
     public static Message<String> event(String key, String json, String eventId, String type, String source, Instant time) {
-        return Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build())
-                .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(eventId)
-                        .withType(type)
-                        .withSource(URI.create(source))
-                        .withTimestamp(time.atZone(ZoneOffset.UTC))
-                        .withDataContentType("application/json")
-                        .build());
+        CloudEventHeaders ce = new CloudEventHeaders(eventId, type, source, time);
+        return Message.of(json).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key)
+                .withHeaders(new RecordHeaders(ce.headers())).build());
     }
 }

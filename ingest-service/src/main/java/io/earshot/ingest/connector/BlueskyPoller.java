@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,106 +46,96 @@ public class BlueskyPoller extends AccountPoller<Account> {
     }
 
     @Override
-    public PollResult poll(String name, Account account) {
-        PollResult held = heldBack(name);
-        if (held != null) {
-            return held;
-        }
-        Session session;
-        try {
-            session = sessions.current(name, account);
-        } catch (IOException e) {
-            status.report("bluesky", name, State.unreachable, e.getClass().getSimpleName());
-            return finish(name, List.of(), null, false, "unreachable");
-        } catch (Refused e) {
-            return refused(name, e);
-        }
-        Instant since = cursors.get("bluesky", name).map(Times::parse).orElse(null);
-        List<CommentDraft> drafts = new ArrayList<>();
-        Instant newest = null;
-        String pageCursor = null;
-        boolean complete = false;
-        String stop = null;
-        for (int page = 0; page < config.maxPages(); page++) {
-            String url = sessions.xrpc("app.bsky.notification.listNotifications") + "?reasons=mention&reasons=reply&limit=100"
-                    + (pageCursor == null ? "" : "&cursor=" + URLEncoder.encode(pageCursor, StandardCharsets.UTF_8));
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(url, session.accessJwt());
-                if (BlueskySession.expired(reply)) {
-                    session = sessions.renew(name, account, session);
-                    reply = http.get(url, session.accessJwt());
-                }
-            } catch (IOException e) {
-                status.report("bluesky", name, State.unreachable, e.getClass().getSimpleName());
-                stop = "unreachable";
-                break;
-            } catch (Refused e) {
-                return refused(name, e);
-            }
-            if (reply.status() == 429) {
-                support.pause(connector(name), resetOf(reply));
-                status.report("bluesky", name, State.rate_limited, "HTTP 429; waiting for ratelimit-reset");
-                stop = "rate_limited";
-                break;
-            }
-            if (BlueskySession.expired(reply) || reply.status() == 403) {
-                sessions.forget(name);
-                status.report("bluesky", name, State.token_expired, "HTTP " + reply.status() + " from listNotifications");
-                stop = "token";
-                break;
-            }
-            if (!reply.ok()) {
-                status.report("bluesky", name, State.unreachable, "HTTP " + reply.status());
-                stop = "error";
-                break;
-            }
-            boolean reachedCursor = false;
-            for (JsonNode n : reply.json().path("notifications")) {
-                Instant indexed = Times.parse(n.get("indexedAt"));
-                if (indexed != null && since != null && !indexed.isAfter(since)) {
-                    reachedCursor = true;
-                    continue;
-                }
-                if (indexed != null && (newest == null || indexed.isAfter(newest))) {
-                    newest = indexed;
-                }
-                String reason = n.path("reason").asText();
-                boolean post = "app.bsky.feed.post".equals(n.path("record").path("$type").asText());
-                if (("mention".equals(reason) || "reply".equals(reason)) && post
-                        && !n.path("author").path("did").asText().equals(session.did())) {
-                    drafts.add(draft(name, n));
-                }
-            }
-            pageCursor = reply.json().path("cursor").asText(null);
-            if (reachedCursor || reply.json().path("notifications").isEmpty() || pageCursor == null || pageCursor.isEmpty()
-                    || page == config.maxPages() - 1) {
-                complete = true;
-                break;
-            }
-            int remaining = reply.header("ratelimit-remaining").map(BlueskyPoller::intOrMax).orElse(Integer.MAX_VALUE);
-            if (remaining <= config.rateLimitFloor()) {
-                support.pause(connector(name), resetOf(reply));
-                status.report("bluesky", name, State.rate_limited, remaining + " requests left until ratelimit-reset");
-                stop = "rate_limited";
-                break;
-            }
-        }
-        return finish(name, drafts, newest == null ? null : newest.toString(), complete, stop);
+    public String name() {
+        return "bluesky";
     }
 
-    private PollResult refused(String name, Refused e) {
+    @Override
+    public Duration interval() {
+        return config.interval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.maxPages();
+    }
+
+    /** One page of notifications ({@code next} is Bluesky's {@code cursor}); the stored cursor is the newest {@code indexedAt}. */
+    @Override
+    Page fetchPage(Pass<Account> pass, String pageCursor) throws IOException {
+        String name = pass.name;
+        Session session;
+        PlatformHttp.Reply reply;
+        String url = sessions.xrpc("app.bsky.notification.listNotifications") + "?reasons=mention&reasons=reply&limit=100"
+                + (pageCursor == null ? "" : "&cursor=" + URLEncoder.encode(pageCursor, StandardCharsets.UTF_8));
+        try {
+            session = sessions.current(name, pass.account);
+            reply = http.get(url, session.accessJwt());
+            if (BlueskySession.expired(reply)) {
+                session = sessions.renew(name, pass.account, session);
+                reply = http.get(url, session.accessJwt());
+            }
+        } catch (Refused e) {
+            return Page.failed(refused(name, e));
+        }
+        if (reply.status() == 429) {
+            support.pause(connector(name), resetOf(reply));
+            status.report("bluesky", name, State.rate_limited, "HTTP 429; waiting for ratelimit-reset");
+            return Page.failed("rate_limited");
+        }
+        if (BlueskySession.expired(reply) || reply.status() == 403) {
+            sessions.forget(name);
+            status.report("bluesky", name, State.token_expired, "HTTP " + reply.status() + " from listNotifications");
+            return Page.failed("token");
+        }
+        if (!reply.ok()) {
+            status.report("bluesky", name, State.unreachable, "HTTP " + reply.status());
+            return Page.failed("error");
+        }
+        Instant since = pass.cursor.map(Times::parse).orElse(null);
+        boolean reachedCursor = reply.json().path("notifications").isEmpty();
+        List<CommentDraft> drafts = new ArrayList<>();
+        for (JsonNode n : reply.json().path("notifications")) {
+            Instant indexed = Times.parse(n.get("indexedAt"));
+            if (indexed != null && since != null && !indexed.isAfter(since)) {
+                reachedCursor = true;
+                continue;
+            }
+            if (indexed != null && (pass.newest == null || indexed.isAfter(Instant.parse(pass.newest)))) {
+                pass.newest = indexed.toString();
+            }
+            String reason = n.path("reason").asText();
+            boolean post = "app.bsky.feed.post".equals(n.path("record").path("$type").asText());
+            if (("mention".equals(reason) || "reply".equals(reason)) && post
+                    && !n.path("author").path("did").asText().equals(session.did())) {
+                drafts.add(draft(name, n));
+            }
+        }
+        Page page = Page.of(drafts, reply.json().path("cursor").asText(null), reachedCursor);
+        PlatformHttp.Reply last = reply;
+        int remaining = reply.header("ratelimit-remaining").map(BlueskyPoller::intOrMax).orElse(Integer.MAX_VALUE);
+        if (remaining <= config.rateLimitFloor()) {
+            return page.thenStop("rate_limited", () -> {
+                support.pause(connector(name), resetOf(last));
+                status.report("bluesky", name, State.rate_limited, remaining + " requests left until ratelimit-reset");
+            });
+        }
+        return page;
+    }
+
+    /** A session the server would not make or renew: why the pass stops. */
+    private String refused(String name, Refused e) {
         if (e.status == 429) {
             support.pause(connector(name), Instant.now().plusSeconds(300));
             status.report("bluesky", name, State.rate_limited, "session: " + e.getMessage());
-            return finish(name, List.of(), null, false, "rate_limited");
+            return "rate_limited";
         }
         if (e.status >= 500) {
             status.report("bluesky", name, State.unreachable, "session: " + e.getMessage());
-            return finish(name, List.of(), null, false, "error");
+            return "error";
         }
         status.report("bluesky", name, State.token_expired, "session refused: " + e.getMessage());
-        return finish(name, List.of(), null, false, "token");
+        return "token";
     }
 
     /** A notification's post as a comment: at:// URI as id, the reply root as thread, strong refs kept for the reply. */

@@ -11,14 +11,15 @@ import io.earshot.ingest.domain.Times;
 import io.earshot.ingest.messaging.CommentIngested.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * Polls Google Business Profile {@code GET {location}/reviews?orderBy=updateTime desc} per location, page by page,
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class GoogleReviewsPoller extends AccountPoller<Location> {
 
-    private static final Logger LOG = Logger.getLogger(GoogleReviewsPoller.class);
     static final String PLATFORM = "google";
     static final Map<String, Integer> STARS = Map.of("ONE", 1, "TWO", 2, "THREE", 3, "FOUR", 4, "FIVE", 5);
 
@@ -50,53 +50,46 @@ public class GoogleReviewsPoller extends AccountPoller<Location> {
         return config.locations();
     }
 
-    /** One pass over one location's reviews, newest update first. */
     @Override
-    public PollResult poll(String name, Location location) {
-        TokenRefresher token = tokens.of(OAuthProvider.GOOGLE, name, location.accessToken(), location.refreshToken(),
+    public String name() {
+        return PLATFORM;
+    }
+
+    @Override
+    public Duration interval() {
+        return config.interval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.maxPages();
+    }
+
+    /** One page of a location's reviews, newest update first; the cursor is the newest {@code updateTime}. */
+    @Override
+    Page fetchPage(Pass<Location> pass, String pageToken) throws IOException {
+        Location location = pass.account;
+        TokenRefresher token = tokens.of(OAuthProvider.GOOGLE, pass.name, location.accessToken(), location.refreshToken(),
                 config.oauth(), null);
-        Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
-        List<CommentDraft> drafts = new ArrayList<>();
-        Instant newest = null;
-        String pageToken = null;
-        boolean complete = false;
-        String stop = null;
-        pages:
-        for (int page = 0; page < config.maxPages(); page++) {
-            String url = config.baseUrl().replaceAll("/+$", "") + "/" + location.name() + "/reviews?pageSize=50&orderBy="
-                    + enc("updateTime desc") + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
-            PlatformHttp.Reply reply = fetch(name, () -> http.getAuthorized(url, token, null));
-            if (reply == null) {
-                stop = "unreachable";
-                break;
-            }
-            if (!reply.ok()) {
-                stop = failure(name, reply, token);
-                break;
-            }
-            for (JsonNode review : reply.json().path("reviews")) {
-                Instant updated = Times.parse(review.get("updateTime"));
-                if (since.isPresent() && updated != null && updated.isBefore(since.get())) {
-                    complete = true;
-                    break pages;
-                }
-                if (updated != null && (newest == null || updated.isAfter(newest))) {
-                    newest = updated;
-                }
-                drafts.add(draft(location, review));
-            }
-            pageToken = reply.json().path("nextPageToken").asText(null);
-            if (pageToken == null || pageToken.isEmpty()) {
-                complete = true;
-                break;
-            }
-            if (page == config.maxPages() - 1) {
-                LOG.warnf("google %s: more than %d pages of updated reviews since the last poll; older ones are skipped",
-                        name, config.maxPages());
-                complete = true;
-            }
+        String url = config.baseUrl().replaceAll("/+$", "") + "/" + location.name() + "/reviews?pageSize=50&orderBy="
+                + enc("updateTime desc") + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
+        PlatformHttp.Reply reply = http.getAuthorized(url, token, null);
+        if (!reply.ok()) {
+            return Page.failed(failure(pass.name, reply, token));
         }
-        return finish(name, drafts, newest == null ? null : newest.toString(), complete, stop);
+        Optional<Instant> since = pass.cursor.map(Instant::parse);
+        List<CommentDraft> drafts = new ArrayList<>();
+        for (JsonNode review : reply.json().path("reviews")) {
+            Instant updated = Times.parse(review.get("updateTime"));
+            if (since.isPresent() && updated != null && updated.isBefore(since.get())) {
+                return Page.of(drafts, null, true);
+            }
+            if (updated != null && (pass.newest == null || updated.isAfter(Instant.parse(pass.newest)))) {
+                pass.newest = updated.toString();
+            }
+            drafts.add(draft(location, review));
+        }
+        return Page.of(drafts, reply.json().path("nextPageToken").asText(null), false);
     }
 
     /** Google answers {@code {"error":{"code":401,"status":"UNAUTHENTICATED"}}} for an expired token. */

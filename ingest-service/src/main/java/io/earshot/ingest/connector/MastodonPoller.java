@@ -9,6 +9,8 @@ import io.earshot.ingest.domain.TextNormalizer;
 import io.earshot.ingest.domain.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,73 +43,64 @@ public class MastodonPoller extends AccountPoller<MastodonAccount> {
     }
 
     @Override
-    public PollResult poll(String name, MastodonAccount account) {
-        String connector = connector(name);
-        PollResult held = heldBack(name);
-        if (held != null) {
-            return held;
+    public String name() {
+        return "mastodon";
+    }
+
+    @Override
+    public Duration interval() {
+        return config.pollers().mastodonInterval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.mastodon().maxPages();
+    }
+
+    /** {@code next} is the URL of the {@code Link} header's next page. */
+    @Override
+    Page fetchPage(Pass<MastodonAccount> pass, String next) throws IOException {
+        Optional<String> since = pass.cursor;
+        String url = next != null ? next : pass.account.baseUrl().replaceAll("/+$", "")
+                + "/api/v1/notifications?types[]=mention&limit=40" + since.map(s -> "&since_id=" + s).orElse("");
+        PlatformHttp.Reply reply = http.get(url, pass.account.accessToken());
+        if (reply.status() == 401 || reply.status() == 403) {
+            status.report("mastodon", pass.name, State.token_expired, "HTTP " + reply.status() + " from notifications");
+            return Page.failed("token");
         }
-        Optional<String> since = cursors.get("mastodon", name);
-        String url = account.baseUrl().replaceAll("/+$", "") + "/api/v1/notifications?types[]=mention&limit=40"
-                + since.map(s -> "&since_id=" + s).orElse("");
+        if (reply.status() == 429) {
+            support.pause(connector(pass.name), resetOf(reply));
+            status.report("mastodon", pass.name, State.rate_limited, "HTTP 429; waiting for X-RateLimit-Reset");
+            return Page.failed("rate_limited");
+        }
+        if (!reply.ok()) {
+            status.report("mastodon", pass.name, State.unreachable, "HTTP " + reply.status());
+            return Page.failed("error");
+        }
+        boolean reachedCursor = reply.json().size() == 0;
         List<CommentDraft> drafts = new ArrayList<>();
-        String newest = null;
-        boolean complete = false;
-        String stop = null;
-        for (int page = 0; page < config.mastodon().maxPages() && url != null; page++) {
-            String pageUrl = url;
-            PlatformHttp.Reply reply = fetch(name, () -> http.get(pageUrl, account.accessToken()));
-            if (reply == null) {
-                stop = "unreachable";
-                break;
+        for (JsonNode notification : reply.json()) {
+            String id = notification.path("id").asText();
+            if (since.isPresent() && PollSupport.compareIds(id, since.get()) <= 0) {
+                reachedCursor = true;
+                continue;
             }
-            if (reply.status() == 401 || reply.status() == 403) {
-                status.report("mastodon", name, State.token_expired, "HTTP " + reply.status() + " from notifications");
-                stop = "token";
-                break;
+            if (pass.newest == null || PollSupport.compareIds(id, pass.newest) > 0) {
+                pass.newest = id;
             }
-            if (reply.status() == 429) {
-                support.pause(connector, resetOf(reply));
-                status.report("mastodon", name, State.rate_limited, "HTTP 429; waiting for X-RateLimit-Reset");
-                stop = "rate_limited";
-                break;
-            }
-            if (!reply.ok()) {
-                status.report("mastodon", name, State.unreachable, "HTTP " + reply.status());
-                stop = "error";
-                break;
-            }
-            boolean reachedCursor = false;
-            for (JsonNode notification : reply.json()) {
-                String id = notification.path("id").asText();
-                if (since.isPresent() && PollSupport.compareIds(id, since.get()) <= 0) {
-                    reachedCursor = true;
-                    continue;
-                }
-                if (newest == null || PollSupport.compareIds(id, newest) > 0) {
-                    newest = id;
-                }
-                if ("mention".equals(notification.path("type").asText()) && notification.path("status").isObject()) {
-                    drafts.add(draft(name, notification));
-                }
-            }
-            url = reply.header("Link").map(MastodonPoller::next).orElse(null);
-            if (reachedCursor || reply.json().size() == 0 || url == null) {
-                complete = true;
-                break;
-            }
-            int remaining = reply.header("X-RateLimit-Remaining").map(MastodonPoller::intOrMax).orElse(Integer.MAX_VALUE);
-            if (remaining <= config.mastodon().rateLimitFloor()) {
-                support.pause(connector, resetOf(reply));
-                status.report("mastodon", name, State.rate_limited, remaining + " requests left until X-RateLimit-Reset");
-                stop = "rate_limited";
-                break;
-            }
-            if (page == config.mastodon().maxPages() - 1) {
-                complete = true;
+            if ("mention".equals(notification.path("type").asText()) && notification.path("status").isObject()) {
+                drafts.add(draft(pass.name, notification));
             }
         }
-        return finish(name, drafts, newest, complete, stop);
+        Page page = Page.of(drafts, reply.header("Link").map(MastodonPoller::next).orElse(null), reachedCursor);
+        int remaining = reply.header("X-RateLimit-Remaining").map(MastodonPoller::intOrMax).orElse(Integer.MAX_VALUE);
+        if (remaining <= config.mastodon().rateLimitFloor()) {
+            return page.thenStop("rate_limited", () -> {
+                support.pause(connector(pass.name), resetOf(reply));
+                status.report("mastodon", pass.name, State.rate_limited, remaining + " requests left until X-RateLimit-Reset");
+            });
+        }
+        return page;
     }
 
     private static CommentDraft draft(String accountName, JsonNode notification) {

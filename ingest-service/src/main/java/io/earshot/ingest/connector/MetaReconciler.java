@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ import java.util.Set;
  * {@code earshot.ingest.meta.reconciled}, the number of webhooks Meta lost.
  */
 @ApplicationScoped
-public class MetaReconciler {
+public class MetaReconciler implements Poller {
 
     @Inject
     IngestConfig config;
@@ -52,6 +53,27 @@ public class MetaReconciler {
             super(reason, null, false, false);
             this.reason = reason;
         }
+    }
+
+    @Override
+    public String name() {
+        return "meta-reconcile";
+    }
+
+    @Override
+    public Duration interval() {
+        return config.pollers().metaReconcileInterval();
+    }
+
+    /** Only accounts with a Graph API token can be read back. */
+    @Override
+    public boolean enabled() {
+        return config.meta().accounts().values().stream().anyMatch(a -> a.accessToken().isPresent());
+    }
+
+    @Override
+    public List<PollResult> pollAll() {
+        return reconcileAll();
     }
 
     public List<PollResult> reconcileAll() {

@@ -9,6 +9,8 @@ import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.messaging.CommentIngested.Action;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,6 @@ abstract class RedditListingPoller extends AccountPoller<Account> {
     /** The listing's path and query, without {@code after}. */
     abstract String listing(Account account);
 
-    /** Whose cursor ({@code earshot:ingest:cursor:reddit:<this>}). */
-    abstract String cursorName(String name);
-
     /** What the listing is, in a status reason. */
     abstract String what();
 
@@ -56,81 +55,77 @@ abstract class RedditListingPoller extends AccountPoller<Account> {
     }
 
     @Override
-    public PollResult poll(String name, Account account) {
-        String label = PLATFORM + ":" + cursorName(name);
-        Optional<Instant> held = budget.heldUntil();
-        if (held.isPresent()) {
-            return new PollResult(label, 0, 0, 0, false, "rate_limited");
+    public Duration interval() {
+        return config.interval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.maxPages();
+    }
+
+    /** The one query budget of the OAuth client holds every account back. */
+    @Override
+    boolean held(String name) {
+        return budget.heldUntil().isPresent();
+    }
+
+    /**
+     * One listing page drawn from the budget ({@code next} is Reddit's {@code after}); the cursor is
+     * {@code created_utc|fullname} of the newest thing, read back to {@code edit-window} before it.
+     */
+    @Override
+    Page fetchPage(Pass<Account> pass, String after) throws IOException {
+        String name = pass.name;
+        if (!budget.take()) {
+            status.report(PLATFORM, name, State.rate_limited, "the queries-per-minute budget is spent");
+            return Page.failed("rate_limited");
         }
-        TokenRefresher token = tokens.of(OAuthProvider.REDDIT, name, account.accessToken(), account.refreshToken(),
+        TokenRefresher token = tokens.of(OAuthProvider.REDDIT, name, pass.account.accessToken(), pass.account.refreshToken(),
                 config.oauth(), config.userAgent());
-        Optional<String> cursor = cursors.get(PLATFORM, cursorName(name));
-        long cursorTime = cursor.map(c -> Long.parseLong(c.substring(0, c.indexOf('|')))).orElse(Long.MIN_VALUE);
-        long floor = cursor.isEmpty() ? Long.MIN_VALUE : cursorTime - config.editWindow().toSeconds();
+        String url = config.baseUrl().replaceAll("/+$", "") + listing(pass.account) + (after == null ? "" : "&after=" + after);
+        PlatformHttp.Reply reply = http.getAuthorized(url, token, config.userAgent());
+        Optional<Integer> windowSpent = budget.observe(reply);
+        if (reply.status() == 401 || reply.status() == 403) {
+            status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from " + what()
+                    + token.failure().map(f -> "; " + f).orElse(""));
+            return Page.failed("token");
+        }
+        if (reply.status() == 429) {
+            status.report(PLATFORM, name, State.rate_limited, "HTTP 429; waiting for X-Ratelimit-Reset");
+            return Page.failed("rate_limited");
+        }
+        if (!reply.ok()) {
+            status.report(PLATFORM, name, State.unreachable, "HTTP " + reply.status() + " from " + what());
+            return Page.failed("error");
+        }
+        long cursorTime = pass.cursor.map(RedditListingPoller::time).orElse(Long.MIN_VALUE);
+        long floor = pass.cursor.isEmpty() ? Long.MIN_VALUE : cursorTime - config.editWindow().toSeconds();
+        if (pass.newest == null) {
+            pass.newest = pass.cursor.orElse(null);
+        }
         List<CommentDraft> drafts = new ArrayList<>();
-        String newest = cursor.orElse(null);
-        String after = null;
-        boolean complete = false;
-        String stop = null;
-        pages:
-        for (int page = 0; page < config.maxPages(); page++) {
-            if (!budget.take()) {
-                status.report(PLATFORM, name, State.rate_limited, "the queries-per-minute budget is spent");
-                stop = "rate_limited";
-                break;
+        for (JsonNode child : reply.json().path("data").path("children")) {
+            JsonNode thing = child.path("data");
+            long created = thing.path("created_utc").asLong();
+            if (created < floor) {
+                return Page.of(drafts, null, true);
             }
-            String url = config.baseUrl().replaceAll("/+$", "") + listing(account) + (after == null ? "" : "&after=" + after);
-            PlatformHttp.Reply reply = fetch(name, () -> http.getAuthorized(url, token, config.userAgent()));
-            if (reply == null) {
-                stop = "unreachable";
-                break;
+            if (pass.newest == null || created > cursorTime && created > time(pass.newest)) {
+                pass.newest = created + "|" + thing.path("name").asText();
             }
-            Optional<Integer> windowSpent = budget.observe(reply);
-            if (reply.status() == 401 || reply.status() == 403) {
-                status.report(PLATFORM, name, State.token_expired, "HTTP " + reply.status() + " from " + what()
-                        + token.failure().map(f -> "; " + f).orElse(""));
-                stop = "token";
-                break;
-            }
-            if (reply.status() == 429) {
-                status.report(PLATFORM, name, State.rate_limited, "HTTP 429; waiting for X-Ratelimit-Reset");
-                stop = "rate_limited";
-                break;
-            }
-            if (!reply.ok()) {
-                status.report(PLATFORM, name, State.unreachable, "HTTP " + reply.status() + " from " + what());
-                stop = "error";
-                break;
-            }
-            for (JsonNode child : reply.json().path("data").path("children")) {
-                JsonNode thing = child.path("data");
-                long created = thing.path("created_utc").asLong();
-                if (created < floor) {
-                    complete = true;
-                    break pages;
-                }
-                if (newest == null || created > cursorTime && created > Long.parseLong(newest.substring(0, newest.indexOf('|')))) {
-                    newest = created + "|" + thing.path("name").asText();
-                }
-                if (wanted(account, child)) {
-                    drafts.add(draft(name, child.path("kind").asText(), thing));
-                }
-            }
-            after = reply.json().path("data").path("after").asText(null);
-            if (after == null || after.isEmpty() || "null".equals(after)) {
-                complete = true;
-                break;
-            }
-            if (windowSpent.isPresent()) {
-                status.report(PLATFORM, name, State.rate_limited, windowSpent.get() + " requests left until X-Ratelimit-Reset");
-                stop = "rate_limited";
-                break;
-            }
-            if (page == config.maxPages() - 1) {
-                complete = true;
+            if (wanted(pass.account, child)) {
+                drafts.add(draft(name, child.path("kind").asText(), thing));
             }
         }
-        return finish(name, cursorName(name), drafts, newest, complete, stop);
+        String next = reply.json().path("data").path("after").asText(null);
+        Page page = Page.of(drafts, "null".equals(next) ? null : next, false);
+        return windowSpent.map(left -> page.thenStop("rate_limited", () -> status.report(PLATFORM, name,
+                State.rate_limited, left + " requests left until X-Ratelimit-Reset"))).orElse(page);
+    }
+
+    private static long time(String cursor) {
+        return Long.parseLong(cursor.substring(0, cursor.indexOf('|')));
     }
 
     /**

@@ -23,8 +23,8 @@ public class RedditPoller extends RedditListingPoller {
     }
 
     @Override
-    String cursorName(String name) {
-        return name;
+    public String name() {
+        return "reddit";
     }
 
     @Override

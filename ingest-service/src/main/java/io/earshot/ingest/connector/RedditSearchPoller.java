@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +37,14 @@ public class RedditSearchPoller extends RedditListingPoller {
     }
 
     @Override
-    String cursorName(String name) {
-        return name + ":search";
+    public String name() {
+        return "reddit-search";
+    }
+
+    /** Its own cursor beside the mentions' one. */
+    @Override
+    List<String> feeds() {
+        return List.of("search");
     }
 
     @Override

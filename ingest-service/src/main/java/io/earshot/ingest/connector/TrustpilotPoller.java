@@ -12,6 +12,8 @@ import io.earshot.ingest.domain.Times;
 import io.earshot.ingest.messaging.CommentIngested.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,54 +49,54 @@ public class TrustpilotPoller extends AccountPoller<BusinessUnit> {
     }
 
     @Override
-    public PollResult poll(String name, BusinessUnit unit) {
-        String connector = connector(name);
-        PollResult held = heldBack(name);
-        if (held != null) {
-            return held;
-        }
-        TokenRefresher token = tokens.of(OAuthProvider.TRUSTPILOT, name, unit.accessToken(), unit.refreshToken(),
+    public String name() {
+        return PLATFORM;
+    }
+
+    @Override
+    public Duration interval() {
+        return config.interval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.maxPages();
+    }
+
+    /**
+     * One page by number ({@code next} is the page number, 1 first); reading goes back to the newest review seen last
+     * time minus {@code edit-window}.
+     */
+    @Override
+    Page fetchPage(Pass<BusinessUnit> pass, String next) throws IOException {
+        BusinessUnit unit = pass.account;
+        int page = next == null ? 1 : Integer.parseInt(next);
+        TokenRefresher token = tokens.of(OAuthProvider.TRUSTPILOT, pass.name, unit.accessToken(), unit.refreshToken(),
                 config.oauth(), null);
-        Optional<Instant> since = cursors.get(PLATFORM, name).map(Instant::parse);
-        Instant floor = since.map(s -> s.minus(config.editWindow())).orElse(null);
-        List<CommentDraft> drafts = new ArrayList<>();
-        Instant newest = since.orElse(null);
-        boolean complete = false;
-        String stop = null;
-        pages:
-        for (int page = 1; page <= config.maxPages(); page++) {
-            String url = config.baseUrl().replaceAll("/+$", "") + "/v1/private/business-units/" + unit.id()
-                    + "/reviews?orderBy=createdat.desc&perPage=" + PER_PAGE + "&page=" + page;
-            PlatformHttp.Reply reply = fetch(name, () -> http.getAuthorized(url, token, null));
-            if (reply == null) {
-                stop = "unreachable";
-                break;
-            }
-            if (!reply.ok()) {
-                stop = failure(name, connector, reply, token);
-                break;
-            }
-            JsonNode reviews = reply.json().path("reviews");
-            for (JsonNode review : reviews) {
-                Instant created = Times.parse(review.get("createdAt"));
-                if (floor != null && created != null && created.isBefore(floor)) {
-                    complete = true;
-                    break pages;
-                }
-                if (created != null && (newest == null || created.isAfter(newest))) {
-                    newest = created;
-                }
-                drafts.add(draft(unit, review));
-            }
-            if (reviews.size() < PER_PAGE) {
-                complete = true;
-                break;
-            }
-            if (page == config.maxPages()) {
-                complete = true;
-            }
+        String url = config.baseUrl().replaceAll("/+$", "") + "/v1/private/business-units/" + unit.id()
+                + "/reviews?orderBy=createdat.desc&perPage=" + PER_PAGE + "&page=" + page;
+        PlatformHttp.Reply reply = http.getAuthorized(url, token, null);
+        if (!reply.ok()) {
+            return Page.failed(failure(pass.name, connector(pass.name), reply, token));
         }
-        return finish(name, drafts, newest == null ? null : newest.toString(), complete, stop);
+        Optional<Instant> since = pass.cursor.map(Instant::parse);
+        Instant floor = since.map(s -> s.minus(config.editWindow())).orElse(null);
+        if (pass.newest == null) {
+            pass.newest = since.map(Instant::toString).orElse(null);
+        }
+        JsonNode reviews = reply.json().path("reviews");
+        List<CommentDraft> drafts = new ArrayList<>();
+        for (JsonNode review : reviews) {
+            Instant created = Times.parse(review.get("createdAt"));
+            if (floor != null && created != null && created.isBefore(floor)) {
+                return Page.of(drafts, null, true);
+            }
+            if (created != null && (pass.newest == null || created.isAfter(Instant.parse(pass.newest)))) {
+                pass.newest = created.toString();
+            }
+            drafts.add(draft(unit, review));
+        }
+        return Page.of(drafts, reviews.size() < PER_PAGE ? null : String.valueOf(page + 1), false);
     }
 
     private String failure(String name, String connector, PlatformHttp.Reply reply, TokenRefresher token) {

@@ -8,14 +8,15 @@ import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Polls X API v2 {@code GET /2/users/:id/mentions} since the newest mention seen, with the authors expanded. On 429
@@ -41,63 +42,54 @@ public class XPoller extends AccountPoller<XAccount> {
     }
 
     @Override
-    public PollResult poll(String name, XAccount account) {
-        String connector = connector(name);
-        PollResult held = heldBack(name);
-        if (held != null) {
-            return held;
+    public String name() {
+        return "x";
+    }
+
+    @Override
+    public Duration interval() {
+        return config.pollers().xInterval();
+    }
+
+    @Override
+    int maxPages() {
+        return config.x().maxPages();
+    }
+
+    @Override
+    Page fetchPage(Pass<XAccount> pass, String token) throws IOException {
+        String url = config.x().baseUrl() + "/2/users/" + enc(pass.account.userId()) + "/mentions?max_results=100" + FIELDS
+                + pass.cursor.map(s -> "&since_id=" + enc(s)).orElse("")
+                + (token == null ? "" : "&pagination_token=" + enc(token));
+        PlatformHttp.Reply reply = http.get(url, pass.account.bearerToken());
+        if (reply.status() == 401 || reply.status() == 403) {
+            status.report("x", pass.name, State.token_expired, "HTTP " + reply.status() + " from mentions");
+            return Page.failed("token");
         }
-        Optional<String> since = cursors.get("x", name);
-        String base = config.x().baseUrl() + "/2/users/" + enc(account.userId()) + "/mentions?max_results=100" + FIELDS
-                + since.map(s -> "&since_id=" + enc(s)).orElse("");
+        if (reply.status() == 429) {
+            Instant reset = reply.header("x-rate-limit-reset").map(XPoller::epoch).orElse(Instant.now().plusSeconds(900));
+            support.pause(connector(pass.name), reset);
+            status.report("x", pass.name, State.rate_limited, "HTTP 429 until " + reset);
+            return Page.failed("rate_limited");
+        }
+        if (!reply.ok()) {
+            status.report("x", pass.name, State.unreachable, "HTTP " + reply.status());
+            return Page.failed("error");
+        }
+        JsonNode json = reply.json();
+        if (pass.newest == null) {
+            pass.newest = json.path("meta").path("newest_id").asText(null);
+        }
+        Map<String, JsonNode> users = new HashMap<>();
+        json.path("includes").path("users").forEach(u -> users.put(u.path("id").asText(), u));
         List<CommentDraft> drafts = new ArrayList<>();
-        String newest = null;
-        String token = null;
-        boolean complete = false;
-        String stop = null;
-        for (int page = 0; page < config.x().maxPages(); page++) {
-            String url = base + (token == null ? "" : "&pagination_token=" + enc(token));
-            PlatformHttp.Reply reply = fetch(name, () -> http.get(url, account.bearerToken()));
-            if (reply == null) {
-                stop = "unreachable";
-                break;
+        for (JsonNode post : json.path("data")) {
+            if (pass.account.userId().equals(post.path("author_id").asText())) {
+                continue;
             }
-            if (reply.status() == 401 || reply.status() == 403) {
-                status.report("x", name, State.token_expired, "HTTP " + reply.status() + " from mentions");
-                stop = "token";
-                break;
-            }
-            if (reply.status() == 429) {
-                Instant reset = reply.header("x-rate-limit-reset").map(XPoller::epoch).orElse(Instant.now().plusSeconds(900));
-                support.pause(connector, reset);
-                status.report("x", name, State.rate_limited, "HTTP 429 until " + reset);
-                stop = "rate_limited";
-                break;
-            }
-            if (!reply.ok()) {
-                status.report("x", name, State.unreachable, "HTTP " + reply.status());
-                stop = "error";
-                break;
-            }
-            JsonNode json = reply.json();
-            if (newest == null) {
-                newest = json.path("meta").path("newest_id").asText(null);
-            }
-            Map<String, JsonNode> users = new HashMap<>();
-            json.path("includes").path("users").forEach(u -> users.put(u.path("id").asText(), u));
-            for (JsonNode post : json.path("data")) {
-                if (account.userId().equals(post.path("author_id").asText())) {
-                    continue;
-                }
-                drafts.add(draft(name, post, users.get(post.path("author_id").asText())));
-            }
-            token = json.path("meta").path("next_token").asText(null);
-            if (token == null || token.isEmpty() || page == config.x().maxPages() - 1) {
-                complete = true;
-                break;
-            }
+            drafts.add(draft(pass.name, post, users.get(post.path("author_id").asText())));
         }
-        return finish(name, drafts, newest, complete, stop);
+        return Page.of(drafts, json.path("meta").path("next_token").asText(null), false);
     }
 
     private static CommentDraft draft(String accountName, JsonNode post, JsonNode user) {

@@ -7,17 +7,17 @@ import io.earshot.ingest.connector.ConnectorStatus.State;
 import io.earshot.ingest.domain.CommentDraft;
 import io.earshot.ingest.domain.TextNormalizer;
 import io.earshot.ingest.domain.Times;
-import io.earshot.ingest.redis.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * Polls YouTube Data API v3 {@code commentThreads.list} for every thread on a channel's videos, newest first, page
@@ -26,103 +26,90 @@ import org.jboss.logging.Logger;
  * moderation status, each with its own cursor) and carry that status.
  */
 @ApplicationScoped
-public class YouTubePoller {
+public class YouTubePoller extends AccountPoller<YouTubeChannel> {
 
-    private static final Logger LOG = Logger.getLogger(YouTubePoller.class);
     static final List<String> MODERATION_STATUSES = List.of("published", "heldForReview", "likelySpam");
 
     @Inject
     IngestConfig config;
 
-    @Inject
-    PollSupport support;
+    @Override
+    public String name() {
+        return "youtube";
+    }
 
-    @Inject
-    CursorStore cursors;
+    @Override
+    public Duration interval() {
+        return config.pollers().youtubeInterval();
+    }
 
-    @Inject
-    ConnectorStatus status;
+    @Override
+    String platform() {
+        return "youtube";
+    }
 
-    @Inject
-    PlatformHttp http;
+    @Override
+    Map<String, YouTubeChannel> accounts() {
+        return config.youtube().channels();
+    }
 
-    public List<PollResult> pollAll() {
-        List<PollResult> results = new ArrayList<>();
-        config.youtube().channels().forEach((name, channel) -> {
-            for (String moderation : MODERATION_STATUSES) {
-                results.add(poll(channel, moderation));
-            }
-        });
-        return results;
+    /** One feed per moderation status, each with its own cursor ({@code <channelId>:<status>}). */
+    @Override
+    List<String> feeds() {
+        return MODERATION_STATUSES;
+    }
+
+    @Override
+    String accountName(String configured, YouTubeChannel channel) {
+        return channel.channelId();
+    }
+
+    @Override
+    int maxPages() {
+        return config.youtube().maxPages();
     }
 
     /** One pass over one channel for one moderation status. */
     public PollResult poll(YouTubeChannel channel, String moderation) {
-        String account = channel.channelId();
-        String cursorName = account + ":" + moderation;
-        Optional<String> cursor = cursors.get("youtube", cursorName);
+        return pass(channel.channelId(), moderation, channel);
+    }
+
+    /** One list call (one quota unit); the cursor is {@code publishedAt-millis|commentId} of the newest thread. */
+    @Override
+    Page fetchPage(Pass<YouTubeChannel> pass, String pageToken) throws IOException {
+        String account = pass.name;
+        if (!cursors.spendQuota("youtube", 1, config.youtube().dailyQuota())) {
+            status.report("youtube", account, State.quota_exhausted,
+                    "daily polling quota of " + config.youtube().dailyQuota() + " units spent");
+            return Page.failed("quota");
+        }
+        String url = config.youtube().baseUrl() + "/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId="
+                + enc(account) + "&order=time&maxResults=100&textFormat=plainText&moderationStatus=" + pass.feed
+                + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
+        PlatformHttp.Reply reply = http.get(url, pass.account.accessToken());
+        if (!reply.ok()) {
+            return Page.failed(failure(account, reply));
+        }
+        Optional<String> cursor = pass.cursor;
         Instant cursorTime = cursor.map(c -> Instant.ofEpochMilli(Long.parseLong(c.substring(0, c.indexOf('|'))))).orElse(null);
         String cursorId = cursor.map(c -> c.substring(c.indexOf('|') + 1)).orElse(null);
         List<CommentDraft> drafts = new ArrayList<>();
-        String newest = null;
-        String pageToken = null;
-        boolean complete = false;
-        String stop = null;
-        pages:
-        for (int page = 0; page < config.youtube().maxPages(); page++) {
-            if (!cursors.spendQuota("youtube", 1, config.youtube().dailyQuota())) {
-                stop = "quota";
-                status.report("youtube", account, State.quota_exhausted,
-                        "daily polling quota of " + config.youtube().dailyQuota() + " units spent");
-                break;
+        for (JsonNode thread : reply.json().path("items")) {
+            JsonNode top = thread.path("snippet").path("topLevelComment");
+            String id = top.path("id").asText(thread.path("id").asText());
+            Instant published = Times.parse(top.path("snippet").get("publishedAt"));
+            if (cursorId != null && (id.equals(cursorId) || (published != null && published.isBefore(cursorTime)))) {
+                return Page.of(drafts, null, true);
             }
-            String url = config.youtube().baseUrl() + "/commentThreads?part=snippet,replies&allThreadsRelatedToChannelId="
-                    + enc(account) + "&order=time&maxResults=100&textFormat=plainText&moderationStatus=" + moderation
-                    + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
-            PlatformHttp.Reply reply;
-            try {
-                reply = http.get(url, channel.accessToken());
-            } catch (IOException e) {
-                stop = "unreachable";
-                status.report("youtube", account, State.unreachable, e.getClass().getSimpleName());
-                break;
+            if (pass.newest == null) {
+                pass.newest = (published == null ? 0 : published.toEpochMilli()) + "|" + id;
             }
-            if (!reply.ok()) {
-                stop = failure(account, reply);
-                break;
-            }
-            JsonNode items = reply.json().path("items");
-            for (JsonNode thread : items) {
-                JsonNode top = thread.path("snippet").path("topLevelComment");
-                String id = top.path("id").asText(thread.path("id").asText());
-                Instant published = Times.parse(top.path("snippet").get("publishedAt"));
-                if (cursorId != null && (id.equals(cursorId) || (published != null && published.isBefore(cursorTime)))) {
-                    complete = true;
-                    break pages;
-                }
-                if (newest == null) {
-                    newest = (published == null ? 0 : published.toEpochMilli()) + "|" + id;
-                }
-                drafts.add(draft(account, thread, top, null, moderation));
-                for (JsonNode reply2 : thread.path("replies").path("comments")) {
-                    drafts.add(draft(account, thread, reply2, thread.path("id").asText(), moderation));
-                }
-            }
-            pageToken = reply.json().path("nextPageToken").asText(null);
-            if (pageToken == null || pageToken.isEmpty()) {
-                complete = true;
-                break;
-            }
-            if (page == config.youtube().maxPages() - 1) {
-                LOG.warnf("youtube %s (%s): more than %d pages of new threads since the last poll; older ones are skipped",
-                        account, moderation, config.youtube().maxPages());
-                complete = true;
+            drafts.add(draft(account, thread, top, null, pass.feed));
+            for (JsonNode reply2 : thread.path("replies").path("comments")) {
+                drafts.add(draft(account, thread, reply2, thread.path("id").asText(), pass.feed));
             }
         }
-        if (stop == null) {
-            status.ok("youtube", account);
-        }
-        return support.finish("youtube", cursorName, drafts, newest, complete, stop);
+        return Page.of(drafts, reply.json().path("nextPageToken").asText(null), false);
     }
 
     private String failure(String account, PlatformHttp.Reply reply) {

@@ -2,21 +2,17 @@ package io.earshot.ingest.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.messaging.CloudEventHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.impl.ce.KafkaCloudEventHelper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -24,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
  * Writes {@code comments.ingested}; the returned Uni completes only when Kafka acknowledged the record.
  *
  * <p>Records go straight to the channel's Kafka producer (configured by {@code mp.messaging.outgoing."comments.ingested".*})
- * from the caller's thread, with the same CloudEvents binary-mode headers SmallRye writes. A 1,000-comment webhook
+ * from the caller's thread, with the CloudEvents binary-mode headers of {@link CloudEventHeaders}. A 1,000-comment webhook
  * delivery is 1,000 sends, and the emitter's per-message machinery (one sending thread, metadata, context
  * propagation) cost more CPU than everything else together (docs/benchmarks.md). The emitter stays injected so the
  * channel, its producer and its health check exist.
@@ -75,19 +71,9 @@ public class CommentPublisher {
         }));
     }
 
-    /** The CloudEvents binary-mode headers, as SmallRye's own Kafka connector writes them. */
+    /** The CloudEvents binary-mode headers, from the one builder every Earshot event uses. */
     static List<Header> headers(CommentIngested comment) {
-        List<Header> headers = new ArrayList<>(6);
-        headers.add(header("ce_specversion", "1.0"));
-        headers.add(header("ce_id", comment.eventId()));
-        headers.add(header("ce_type", "earshot.comment." + comment.action().name()));
-        headers.add(header("ce_source", Topics.SOURCE));
-        headers.add(header("ce_time", KafkaCloudEventHelper.RFC3339_DATE_FORMAT.format(comment.receivedAt().atZone(ZoneOffset.UTC))));
-        headers.add(header("content-type", "application/json"));
-        return headers;
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        return new CloudEventHeaders(comment.eventId(), "earshot.comment." + comment.action().name(), Topics.SOURCE,
+                comment.receivedAt()).headers();
     }
 }

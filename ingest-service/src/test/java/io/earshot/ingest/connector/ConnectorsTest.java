@@ -72,6 +72,10 @@ class ConnectorsTest {
     MetaReconciler reconciler;
 
     @Inject
+    @io.quarkus.arc.All
+    java.util.List<Poller> pollers;
+
+    @Inject
     CursorStore cursors;
 
     @Inject
@@ -332,5 +336,14 @@ class ConnectorsTest {
         assertEquals("token", result.stop());
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.poll().stream()
                 .anyMatch(r -> r.value().contains("\"connector\":\"instagram:IGACC1\"") && r.value().contains("token_expired")));
+    }
+
+    @Test
+    void theSchedulerFindsEveryPollerThroughCdi() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        pollers.forEach(p -> names.add(p.name()));
+        assertTrue(names.containsAll(java.util.Set.of("youtube", "mastodon", "x", "google", "trustpilot", "reddit",
+                "reddit-search", "bluesky", "meta-reconcile")), names.toString());
+        assertTrue(pollers.stream().filter(p -> p.name().equals("youtube")).allMatch(Poller::enabled));
     }
 }

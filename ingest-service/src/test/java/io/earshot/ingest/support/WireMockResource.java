@@ -79,6 +79,12 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
             config.put("earshot.ingest.bluesky.accounts." + account + ".identifier", account + ".bsky.social");
             config.put("earshot.ingest.bluesky.accounts." + account + ".app-password", account + "-app-pass");
         }
+        config.put("earshot.ingest.threads.base-url", base + "/threads/v1.0");
+        for (String account : new String[] {"brand", "expired", "busy"}) {
+            config.put("earshot.ingest.threads.accounts." + account + ".user-id", "1789" + account);
+            config.put("earshot.ingest.threads.accounts." + account + ".access-token", "th-" + account + "-token");
+        }
+        config.put("earshot.ingest.threads.accounts.brand.username", "brandco");
         return config;
     }
 

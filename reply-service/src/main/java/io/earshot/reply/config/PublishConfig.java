@@ -56,6 +56,9 @@ public interface PublishConfig {
     /** Reddit (account id: our username, to recognise our comments). */
     Platform reddit();
 
+    /** Threads (account id: the profile's Threads user id, {@code me} when unset; a long-lived user token). */
+    Platform threads();
+
     Generic generic();
 
     /** One platform's API. */

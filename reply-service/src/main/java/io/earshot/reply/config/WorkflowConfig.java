@@ -34,7 +34,7 @@ public interface WorkflowConfig {
     Duration claimTtl();
 
     /** Reply length limits per platform in characters, {@code platform=n} pairs (Mastodon: as the instance says). */
-    @WithDefault("x=280,mastodon=500,instagram=2200,facebook=8000,youtube=10000,generic=10000,google=4096,reddit=10000")
+    @WithDefault("x=280,mastodon=500,threads=500,instagram=2200,facebook=8000,youtube=10000,generic=10000,google=4096,reddit=10000")
     String lengthLimits();
 
     /** {@link #lengthLimits()} as a map. */

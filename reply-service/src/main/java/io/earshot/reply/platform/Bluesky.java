@@ -121,12 +121,6 @@ class Bluesky extends HttpPlatform {
         }, "/uri");
     }
 
-    /** Never asked ({@link #idempotent()}): {@link #send} itself looks for the record of an earlier attempt. */
-    @Override
-    public Optional<String> findExisting(ApprovedReply reply) {
-        return Optional.empty();
-    }
-
     private Answer existing(BlueskyLogin.Session session, String rkey) {
         return call(xrpc("com.atproto.repo.getRecord?repo=" + enc(session.did()) + "&collection=" + POST + "&rkey=" + rkey,
                 session).GET().build());

@@ -34,17 +34,18 @@ public class Connectors {
     public Connectors(ObjectMapper mapper, PublishConfig config, TokenRenewalConfig renewal,
             RedisCommands<String, String> redis, MeterRegistry metrics, BlueskyPublishConfig bluesky) {
         TokenStore shared = new RedisTokenStore(redis);
-        byPlatform = Map.of(
-                "facebook", new Facebook(mapper, config),
-                "instagram", new Instagram(mapper, config),
-                "youtube", new YouTube(mapper, config),
-                "mastodon", new Mastodon(mapper, config),
-                "x", new XPlatform(mapper, config),
-                "google", renewing(new GoogleReviews(mapper, config), OAuthProvider.GOOGLE, renewal.google(), null, shared, metrics),
-                "trustpilot", renewing(new Trustpilot(mapper, config), OAuthProvider.TRUSTPILOT, renewal.trustpilot(), null, shared, metrics),
-                "reddit", renewing(new Reddit(mapper, config), OAuthProvider.REDDIT, renewal.reddit(), Reddit.USER_AGENT, shared, metrics),
-                "generic", new GenericCallback(mapper, config),
-                "bluesky", new Bluesky(mapper, config, bluesky));
+        byPlatform = Map.ofEntries(
+                Map.entry("facebook", new Facebook(mapper, config)),
+                Map.entry("instagram", new Instagram(mapper, config)),
+                Map.entry("youtube", new YouTube(mapper, config)),
+                Map.entry("mastodon", new Mastodon(mapper, config)),
+                Map.entry("x", new XPlatform(mapper, config)),
+                Map.entry("threads", new Threads(mapper, config)),
+                Map.entry("google", renewing(new GoogleReviews(mapper, config), OAuthProvider.GOOGLE, renewal.google(), null, shared, metrics)),
+                Map.entry("trustpilot", renewing(new Trustpilot(mapper, config), OAuthProvider.TRUSTPILOT, renewal.trustpilot(), null, shared, metrics)),
+                Map.entry("reddit", renewing(new Reddit(mapper, config), OAuthProvider.REDDIT, renewal.reddit(), Reddit.USER_AGENT, shared, metrics)),
+                Map.entry("generic", new GenericCallback(mapper, config)),
+                Map.entry("bluesky", new Bluesky(mapper, config, bluesky)));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.reply.config.PublishConfig;
 import io.earshot.reply.domain.QueueItem;
-import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,37 +35,18 @@ class Facebook extends HttpPlatform {
 
     @Override
     public Outcome send(ApprovedReply reply) {
-        return doneWith(call(request("/" + enc(reply.inReplyTo()) + "/comments")
-                .header("Content-Type", "application/json").POST(json(Map.of("message", reply.text()))).build()), "/id");
+        return doneWith(call(postJson("/" + enc(reply.inReplyTo()) + "/comments", Map.of("message", reply.text()))), "/id");
     }
 
     @Override
     public Optional<String> findExisting(ApprovedReply reply) {
-        Answer a = call(request("/" + enc(reply.inReplyTo()) + "/comments?fields=id,message,from&limit=100").GET().build());
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + reasonOf(a.failure()));
-        }
-        String page = settings().accountId().orElse(null);
-        for (JsonNode c : a.body().path("data")) {
-            boolean ours = page == null || page.equals(c.path("from").path("id").asText());
-            if (ours && reply.text().equals(c.path("message").asText())) {
-                return Optional.of(c.path("id").asText());
-            }
-        }
-        return Optional.empty();
+        JsonNode replies = lookup(request("/" + enc(reply.inReplyTo()) + "/comments?fields=id,message,from&limit=100").GET().build());
+        return first(replies.path("data"), c -> ours(c.path("from").path("id").asText())
+                && reply.text().equals(c.path("message").asText()), c -> c.path("id").asText());
     }
 
     @Override
     public Outcome moderate(QueueItem item, String action) {
-        HttpRequest.Builder r = switch (action) {
-            case "hide" -> request("/" + enc(item.externalId()) + "?is_hidden=true").POST(HttpRequest.BodyPublishers.noBody());
-            case "unhide" -> request("/" + enc(item.externalId()) + "?is_hidden=false").POST(HttpRequest.BodyPublishers.noBody());
-            default -> request("/" + enc(item.externalId())).DELETE();
-        };
-        return doneWith(call(r.build()), "/id");
-    }
-
-    static String reasonOf(Outcome o) {
-        return o instanceof Transient t ? t.reason() : o instanceof Permanent p ? p.reason() : "";
+        return graphModerate(item, action, "is_hidden");
     }
 }

@@ -56,11 +56,6 @@ class GenericCallback extends HttpPlatform {
     }
 
     @Override
-    public Optional<String> findExisting(ApprovedReply reply) {
-        return Optional.empty();
-    }
-
-    @Override
     public Outcome moderate(QueueItem item, String action) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", action);

@@ -37,12 +37,7 @@ class GoogleReviews extends HttpPlatform {
     public Outcome send(ApprovedReply reply) {
         Answer a = call(request("/" + reply.inReplyTo() + "/reply").header("Content-Type", "application/json")
                 .PUT(json(Map.of("comment", reply.text()))).build());
-        return a.failure() != null ? a.failure() : new Done(reply.inReplyTo() + "/reply");
-    }
-
-    @Override
-    public Optional<String> findExisting(ApprovedReply reply) {
-        return Optional.empty();
+        return doneAs(a, reply.inReplyTo() + "/reply");
     }
 
     /** Google's error body: {@code {"error":{"code":401,"status":"UNAUTHENTICATED"}}}. */

@@ -16,8 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** What the HTTP connectors share: one client, timeouts, and classifying answers as done, transient or permanent. */
+/**
+ * The skeleton every HTTP platform shares, so a publisher holds only what its platform does differently: one client
+ * and timeouts, the token (renewed once when refused), classifying answers as done, transient (with the platform's
+ * retry time) or permanent, the look for an earlier reply that fails closed, and Graph-style moderation.
+ */
 abstract class HttpPlatform implements PlatformConnector {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -107,8 +113,8 @@ abstract class HttpPlatform implements PlatformConnector {
         }
         int status = response.statusCode();
         Outcome failure = null;
-        if (status == 429) {
-            failure = new Transient("rate limited (429)", retryAt(response));
+        if (status == 429 || status >= 400 && throttled(body)) {
+            failure = new Transient("rate limited (" + status + ")", retryAt(response));
         } else if (status >= 500 || status == 408) {
             failure = new Transient("the platform answered " + status, retryAt(response));
         } else if (status == 401 || tokenExpired(body)) {
@@ -117,6 +123,11 @@ abstract class HttpPlatform implements PlatformConnector {
             failure = new Permanent("the platform refused the reply (" + status + "): " + message(body), false);
         }
         return new Answer(status, body, response.headers().map(), failure);
+    }
+
+    /** Whether an error body says the platform throttled us (Graph's codes 4, 17, ...), worth waiting for. */
+    boolean throttled(JsonNode body) {
+        return false;
     }
 
     /** Graph API error 190 and similar: the token is no good. */
@@ -179,6 +190,12 @@ abstract class HttpPlatform implements PlatformConnector {
         }
     }
 
+    /** A JSON POST to a path of the platform's API. */
+    HttpRequest postJson(String path, Object body) {
+        return request(path).header("Content-Type", "application/json").POST(json(body)).build();
+    }
+
+    /** The failure, or done with the id found at {@code idField} (a JSON pointer) of the answer. */
     Outcome doneWith(Answer a, String idField) {
         if (a.failure() != null) {
             return a.failure();
@@ -187,8 +204,64 @@ abstract class HttpPlatform implements PlatformConnector {
         return new Done(id);
     }
 
+    /** The failure, or done with an id the caller knows (platforms whose answer names none). */
+    static Outcome doneAs(Answer a, String platformId) {
+        return a.failure() != null ? a.failure() : new Done(platformId);
+    }
+
+    /**
+     * The answer of a look for an earlier reply ({@link #findExisting}); a failed look throws, so the publisher does
+     * not send blind and risk answering twice.
+     */
+    JsonNode lookup(HttpRequest request) {
+        Answer a = call(request);
+        if (a.failure() != null) {
+            throw new IllegalStateException("cannot check for an existing reply: " + reasonOf(a.failure()));
+        }
+        return a.body();
+    }
+
+    /** The id of the first of {@code candidates} that {@code ours} accepts. */
+    static Optional<String> first(JsonNode candidates, Predicate<JsonNode> ours, Function<JsonNode, String> id) {
+        for (JsonNode c : candidates) {
+            if (ours.test(c)) {
+                return Optional.of(id.apply(c));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code author} is our account (any author when our account id is not configured). */
+    boolean ours(String author) {
+        return settings().accountId().map(me -> me.equals(author)).orElse(true);
+    }
+
+    static String reasonOf(Outcome o) {
+        return o instanceof Transient t ? t.reason() : o instanceof Permanent p ? p.reason() : "";
+    }
+
+    /** Never asked of a platform that is {@link #idempotent()}; the others override it. */
+    @Override
+    public Optional<String> findExisting(ApprovedReply reply) {
+        return Optional.empty();
+    }
+
     @Override
     public Outcome moderate(io.earshot.reply.domain.QueueItem item, String action) {
         return new Permanent(platform() + " has no moderation API here", false);
+    }
+
+    /**
+     * Meta's Graph API moderation: hide and unhide {@code POST /{id}?<flag>=true|false}, delete {@code DELETE /{id}}
+     * ({@code flag}: Facebook's {@code is_hidden}, Instagram's {@code hide}).
+     */
+    Outcome graphModerate(io.earshot.reply.domain.QueueItem item, String action, String flag) {
+        String path = "/" + enc(item.externalId());
+        HttpRequest.Builder r = switch (action) {
+            case "hide" -> request(path + "?" + flag + "=true").POST(HttpRequest.BodyPublishers.noBody());
+            case "unhide" -> request(path + "?" + flag + "=false").POST(HttpRequest.BodyPublishers.noBody());
+            default -> request(path).DELETE();
+        };
+        return doneWith(call(r.build()), "/id");
     }
 }

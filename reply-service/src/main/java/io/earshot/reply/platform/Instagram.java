@@ -40,27 +40,13 @@ class Instagram extends HttpPlatform {
 
     @Override
     public Optional<String> findExisting(ApprovedReply reply) {
-        Answer a = call(request("/" + enc(reply.inReplyTo()) + "/replies?fields=id,text,username").GET().build());
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
-        }
-        String account = settings().accountId().orElse(null);
-        for (JsonNode c : a.body().path("data")) {
-            boolean ours = account == null || account.equals(c.path("username").asText());
-            if (ours && reply.text().equals(c.path("text").asText())) {
-                return Optional.of(c.path("id").asText());
-            }
-        }
-        return Optional.empty();
+        JsonNode replies = lookup(request("/" + enc(reply.inReplyTo()) + "/replies?fields=id,text,username").GET().build());
+        return first(replies.path("data"), c -> ours(c.path("username").asText())
+                && reply.text().equals(c.path("text").asText()), c -> c.path("id").asText());
     }
 
     @Override
     public Outcome moderate(QueueItem item, String action) {
-        HttpRequest.Builder r = switch (action) {
-            case "hide" -> request("/" + enc(item.externalId()) + "?hide=true").POST(HttpRequest.BodyPublishers.noBody());
-            case "unhide" -> request("/" + enc(item.externalId()) + "?hide=false").POST(HttpRequest.BodyPublishers.noBody());
-            default -> request("/" + enc(item.externalId())).DELETE();
-        };
-        return doneWith(call(r.build()), "/id");
+        return graphModerate(item, action, "hide");
     }
 }

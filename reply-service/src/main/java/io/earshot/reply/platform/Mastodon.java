@@ -37,9 +37,4 @@ class Mastodon extends HttpPlatform {
         return doneWith(call(request("/api/v1/statuses").header("Content-Type", "application/json")
                 .header("Idempotency-Key", reply.idempotencyKey()).POST(json(body)).build()), "/id");
     }
-
-    @Override
-    public Optional<String> findExisting(ApprovedReply reply) {
-        return Optional.empty();
-    }
 }

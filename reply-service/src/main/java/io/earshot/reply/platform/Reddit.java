@@ -53,8 +53,8 @@ class Reddit extends HttpPlatform {
             return new Transient("Reddit's rate window is spent", until);
         }
         String form = "api_type=json&thing_id=" + enc(reply.inReplyTo()) + "&text=" + enc(reply.text());
-        Answer a = counted(call(request("/api/comment").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build()));
+        Answer a = call(request("/api/comment").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (a.failure() != null) {
             return a.failure();
         }
@@ -76,17 +76,17 @@ class Reddit extends HttpPlatform {
     public Optional<String> findExisting(ApprovedReply reply) {
         String me = settings().accountId()
                 .orElseThrow(() -> new IllegalStateException("cannot check for an existing reply: no Reddit username (account-id)"));
-        Answer a = counted(call(request("/user/" + enc(me) + "/comments?limit=100&raw_json=1").GET().build()));
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
-        }
-        for (JsonNode child : a.body().path("data").path("children")) {
-            JsonNode c = child.path("data");
-            if (reply.inReplyTo().equals(c.path("parent_id").asText()) && reply.text().equals(c.path("body").asText())) {
-                return Optional.of(c.path("name").asText());
-            }
-        }
-        return Optional.empty();
+        JsonNode comments = lookup(request("/user/" + enc(me) + "/comments?limit=100&raw_json=1").GET().build());
+        return first(comments.path("data").path("children"),
+                child -> reply.inReplyTo().equals(child.path("data").path("parent_id").asText())
+                        && reply.text().equals(child.path("data").path("body").asText()),
+                child -> child.path("data").path("name").asText());
+    }
+
+    /** Every call is counted against Reddit's window. */
+    @Override
+    Answer call(HttpRequest request) {
+        return counted(super.call(request));
     }
 
     /** Notes when Reddit's window runs out, so the next sends wait for it. */

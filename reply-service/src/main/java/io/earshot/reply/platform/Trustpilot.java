@@ -36,18 +36,14 @@ class Trustpilot extends HttpPlatform {
     public Outcome send(ApprovedReply reply) {
         String author = settings().accountId()
                 .orElseThrow(() -> new IllegalStateException("trustpilot has no business user id (account-id) configured"));
-        Answer a = call(request("/v1/private/reviews/" + enc(reply.inReplyTo()) + "/reply").header("Content-Type", "application/json")
-                .POST(json(Map.of("authorBusinessUserId", author, "message", reply.text()))).build());
-        return a.failure() != null ? a.failure() : new Done(reply.inReplyTo() + "/reply");
+        Answer a = call(postJson("/v1/private/reviews/" + enc(reply.inReplyTo()) + "/reply",
+                Map.of("authorBusinessUserId", author, "message", reply.text())));
+        return doneAs(a, reply.inReplyTo() + "/reply");
     }
 
     @Override
     public Optional<String> findExisting(ApprovedReply reply) {
-        Answer a = call(request("/v1/private/reviews/" + enc(reply.inReplyTo())).GET().build());
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
-        }
-        JsonNode companyReply = a.body().path("companyReply");
+        JsonNode companyReply = lookup(request("/v1/private/reviews/" + enc(reply.inReplyTo())).GET().build()).path("companyReply");
         return reply.text().equals(companyReply.path("text").asText(null))
                 ? Optional.of(reply.inReplyTo() + "/reply") : Optional.empty();
     }

@@ -35,24 +35,20 @@ class XPlatform extends HttpPlatform {
     @Override
     public Outcome send(ApprovedReply reply) {
         Map<String, Object> body = Map.of("text", reply.text(), "reply", Map.of("in_reply_to_tweet_id", reply.inReplyTo()));
-        return doneWith(call(request("/2/tweets").header("Content-Type", "application/json").POST(json(body)).build()), "/data/id");
+        return doneWith(call(postJson("/2/tweets", body)), "/data/id");
     }
 
     @Override
     public Optional<String> findExisting(ApprovedReply reply) {
         String me = settings().accountId().orElseThrow(() -> new IllegalStateException("x needs its account id to check for an earlier reply"));
-        Answer a = call(request("/2/users/" + enc(me) + "/tweets?max_results=100&tweet.fields=referenced_tweets").GET().build());
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
-        }
-        for (JsonNode t : a.body().path("data")) {
-            for (JsonNode ref : t.path("referenced_tweets")) {
-                if ("replied_to".equals(ref.path("type").asText()) && reply.inReplyTo().equals(ref.path("id").asText())
-                        && reply.text().equals(t.path("text").asText())) {
-                    return Optional.of(t.path("id").asText());
-                }
-            }
-        }
-        return Optional.empty();
+        JsonNode posts = lookup(request("/2/users/" + enc(me) + "/tweets?max_results=100&tweet.fields=referenced_tweets").GET().build());
+        return first(posts.path("data"), t -> reply.text().equals(t.path("text").asText()) && repliesTo(t, reply.inReplyTo()),
+                t -> t.path("id").asText());
+    }
+
+    /** Whether a post is a reply to {@code id}. */
+    private static boolean repliesTo(JsonNode post, String id) {
+        return first(post.path("referenced_tweets"), ref -> "replied_to".equals(ref.path("type").asText())
+                && id.equals(ref.path("id").asText()), ref -> "").isPresent();
     }
 }

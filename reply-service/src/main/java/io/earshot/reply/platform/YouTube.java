@@ -42,26 +42,15 @@ class YouTube extends HttpPlatform {
     @Override
     public Outcome send(ApprovedReply reply) {
         Map<String, Object> body = Map.of("snippet", Map.of("parentId", parentOf(reply), "textOriginal", reply.text()));
-        return doneWith(call(request("/youtube/v3/comments?part=snippet").header("Content-Type", "application/json")
-                .POST(json(body)).build()), "/id");
+        return doneWith(call(postJson("/youtube/v3/comments?part=snippet", body)), "/id");
     }
 
     @Override
     public Optional<String> findExisting(ApprovedReply reply) {
-        Answer a = call(request("/youtube/v3/comments?part=snippet&maxResults=100&textFormat=plainText&parentId="
+        JsonNode replies = lookup(request("/youtube/v3/comments?part=snippet&maxResults=100&textFormat=plainText&parentId="
                 + enc(parentOf(reply))).GET().build());
-        if (a.failure() != null) {
-            throw new IllegalStateException("cannot check for an existing reply: " + Facebook.reasonOf(a.failure()));
-        }
-        String channel = settings().accountId().orElse(null);
-        for (JsonNode c : a.body().path("items")) {
-            JsonNode s = c.path("snippet");
-            boolean ours = channel == null || channel.equals(s.path("authorChannelId").path("value").asText());
-            if (ours && reply.text().equals(s.path("textOriginal").asText())) {
-                return Optional.of(c.path("id").asText());
-            }
-        }
-        return Optional.empty();
+        return first(replies.path("items"), c -> ours(c.path("snippet").path("authorChannelId").path("value").asText())
+                && reply.text().equals(c.path("snippet").path("textOriginal").asText()), c -> c.path("id").asText());
     }
 
     @Override
@@ -73,7 +62,7 @@ class YouTube extends HttpPlatform {
         };
         Answer a = call(request("/youtube/v3/comments/setModerationStatus?id=" + enc(item.externalId())
                 + "&moderationStatus=" + status).POST(HttpRequest.BodyPublishers.noBody()).build());
-        return a.failure() != null ? a.failure() : new Done(null);
+        return doneAs(a, null);
     }
 
     @Override

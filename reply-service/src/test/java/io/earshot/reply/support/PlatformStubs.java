@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One WireMock server standing in for every external HTTP API reply-service calls: Facebook, Instagram, YouTube,
- * Mastodon, X, Google Business Profile, Trustpilot, Reddit, the generic callback and the LLM. Shared by the test classes of the module; tests stub paths with
+ * Mastodon, X, Threads, Google Business Profile, Trustpilot, Reddit, the generic callback and the LLM. Shared by the test classes of the module; tests stub paths with
  * their own ids so they do not see each other's requests.
  */
 public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
@@ -43,6 +43,9 @@ public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("earshot.reply.publish.reddit.base-url", base + "/reddit"),
                 Map.entry("earshot.reply.publish.reddit.account-id", "brand_official"),
                 Map.entry("earshot.reply.publish.generic.callback-url", base + "/callback"),
+                Map.entry("earshot.reply.publish.threads.base-url", base + "/threads/v1.0"),
+                Map.entry("earshot.reply.publish.threads.token", "th-token"),
+                Map.entry("earshot.reply.publish.threads.account-id", "1789brand"),
                 Map.entry("earshot.reply.bluesky.service-url", base + "/bsky"),
                 Map.entry("earshot.reply.bluesky.identifier", "brand.bsky.social"),
                 Map.entry("earshot.reply.bluesky.app-password", "brand-app-pass"),
