@@ -209,7 +209,9 @@ final class ModelCard {
                   comment to a business with a label. Spanish, French, German, Italian and Portuguese moderation relies on the
                   other sets through shared features only. Known miss of `ServiceComplaintTest`: "సిబ్బంది చాలా దురుసుగా
                   మాట్లాడారు" (the staff spoke very rudely) is `neutral` (0.87): the `rude` cue fires, but the words for
-                  staff and spoke are neutral news words in ACTSA and outweigh it; the case is left out of the test.
+                  staff and spoke are neutral news words in ACTSA and outweigh it; the case is left out of the test. Likewise
+                  the praise "ధన్యవాదాలు, డెలివరీ చాలా వేగంగా వచ్చింది, సిబ్బంది చాలా మంచివారు" (thanks, the delivery came very
+                  fast, the staff are very good) is `neutral` (0.64): no praise cue list exists, and the same news words win.
                 - The moderation sets label different things: TweetEval offensive (profanity included), HatEval (hate towards
                   immigrants and women), OSACT5 (offensive), news comments (insults, racism, homophobia, sexism), MACD
                   (abusive Telugu comments). One `abusive` probability mixes these definitions.
