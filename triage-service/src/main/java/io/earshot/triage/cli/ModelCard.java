@@ -49,7 +49,9 @@ final class ModelCard {
                 intensifiers), negation, intensity, elongation, capitals, `!` and `?` cues, length; a platform prior (YouTube,
                 Twitter/X, web); **service-complaint cues** (`model/service-cues.tsv`, Earshot's own lists in en es ru ar ro te:
                 delivery, refund, waiting, no answer, broken, rude, billing, bad service), one feature per category that is the
-                same in every language, so what the model learns from customer-care text in one language carries to the others.
+                same in every language, so what the model learns from customer-care text in one language carries to the others;
+                for the abusive model also **abuse cues** (`model/abuse-cues.tsv`, Earshot's own lists in en es ru ar ro te:
+                insult, vulgar, dehumanising, threat or hate, shut up), one feature per category in the same way.
                 Every word-level feature exists twice: shared by all languages and conjoined with the language, so one model
                 learns what is common and what is language specific (stance: character n-grams shared only).
 
@@ -75,8 +77,12 @@ final class ModelCard {
                 reviews, ACTSA, MACD) by row. Per set: the mean of the folds' macro-F1 (over the labels the set uses), their
                 standard deviation and range (how much a figure moves from one group of companies or articles to another),
                 and the pooled confusion matrix. A fold with fewer than 5 rows of a set is left out of its spread. "today" is
-                the previous model's (`triage-fad26a50cb`) figure on the old dev slice, as issue 19 lists it. Targets are issue
-                19's; for TweetEval they apply to the leave-one-set-out figures.
+                the previous model's (`triage-fad26a50cb`) figure on the old dev slice, as issue 19 lists it; "today, grouped" is
+                the previous model's settings and data under this same grouped cross-validation (recorded when issue 19's
+                work began), the like-for-like figure for the rule that no set may lose more than 1 point ("lost > 1"): a
+                dev-slice figure and a group-disjoint one differ in kind (SentiRuEval: 75.9 on the dev slice, 38.9 grouped
+                by bank, for the same settings). Targets are issue 19's; for TweetEval they apply to the leave-one-set-out
+                figures.
 
                 %s
                 UMSAB's figure is the per-fold mean of its 8 languages.
@@ -190,7 +196,9 @@ final class ModelCard {
                   Russian customer-care signal that is not bank-specific.
                 - **Moderation does not transfer across languages.** Left out, the Arabic, Romanian and Telugu abuse sets are
                   scored by a model that has seen no abuse in that language: it says `ok` to every row (macro-F1 about 40,
-                  half of a 2-class score). The English pair transfers partly (hate from offensive about 63, offensive from
+                  half of a 2-class score). The abuse cue lists, shared by every language, did not change this: the
+                  language-conjoined bias, learnt only from that language's ordinary (`ok`) comments, outweighs them; what
+                  would (a bias shared by all languages only) was not tried in time. The English pair transfers partly (hate from offensive about 63, offensive from
                   hate about 51, against about 76 and 72 in-set, at the shipped threshold 0.5). The threshold rule (best
                   mean leave-one-set-out figure) picks the lowest threshold tried only because of those all-`ok` sets; it is
                   reported, not adopted: the default `earshot.triage.abusive-threshold` stays 0.5. Tune it on your own
@@ -209,7 +217,9 @@ final class ModelCard {
                   comment to a business with a label. Spanish, French, German, Italian and Portuguese moderation relies on the
                   other sets through shared features only. Known miss of `ServiceComplaintTest`: "సిబ్బంది చాలా దురుసుగా
                   మాట్లాడారు" (the staff spoke very rudely) is `neutral` (0.87): the `rude` cue fires, but the words for
-                  staff and spoke are neutral news words in ACTSA and outweigh it; the case is left out of the test.
+                  staff and spoke are neutral news words in ACTSA and outweigh it; the case is left out of the test. Likewise
+                  the praise "ధన్యవాదాలు, డెలివరీ చాలా వేగంగా వచ్చింది, సిబ్బంది చాలా మంచివారు" (thanks, the delivery came very
+                  fast, the staff are very good) is `neutral` (0.64): no praise cue list exists, and the same news words win.
                 - The moderation sets label different things: TweetEval offensive (profanity included), HatEval (hate towards
                   immigrants and women), OSACT5 (offensive), news comments (insults, racism, homophobia, sexism), MACD
                   (abusive Telugu comments). One `abusive` probability mixes these definitions.
@@ -226,6 +236,10 @@ final class ModelCard {
 
                 ## What was tried (issue 19, 5-fold grouped CV, figures at the time)
 
+                - Abuse cues (`model/abuse-cues.tsv`, one shared feature per category) in the abusive model, at threshold 0.5,
+                  in-set grouped CV: News-RO-Offense 69.8 -> 71.2, OSACT5 74.7 -> 75.1, TweetEval offensive 71.6 -> 72.5,
+                  hate 75.8 -> 75.7, MACD 89.9 -> 90.0; leave-one-set-out offensive 51.0 -> 51.4, hate 63.0 -> 63.8, the
+                  Arabic, Romanian and Telugu sets unchanged (all `ok`): adopted for the in-set gains.
                 - Previous settings, previous data, grouped CV instead of the dev slice: UMSAB 58.9, airline 75.8, ASTD 55.8,
                   LaRoSeDa 97.9, SentiRuEval 38.9 (sd 19.5), YouTube spam 92.4, TweetEval offensive 69.3 (leave-one-set-out
                   57.2), hate 73.5 (61.3), OSACT5 75.0, news comments 68.0. The old dev figures (airline 76.8, SentiRuEval 75.9,

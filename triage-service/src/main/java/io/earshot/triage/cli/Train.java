@@ -98,6 +98,7 @@ public final class Train {
     static ModelSpec override(ModelSpec spec, List<String> sets) {
         Features.Config f = spec.features();
         Trainer.Settings s = spec.settings();
+        boolean abuseCues = f.abuseCues();
         for (String kv : sets) {
             String[] p = kv.split("=", 2);
             String key = p[0];
@@ -117,9 +118,10 @@ public final class Train {
                 case "conj" -> f = new Features.Config(f.bits(), f.charMin(), f.charMax(), f.wordBigrams(), Boolean.parseBoolean(v), f.charsLangConjoined(), f.lexicon());
                 case "charConj" -> f = new Features.Config(f.bits(), f.charMin(), f.charMax(), f.wordBigrams(), f.langConjoined(), Boolean.parseBoolean(v), f.lexicon());
                 case "lexicon" -> f = new Features.Config(f.bits(), f.charMin(), f.charMax(), f.wordBigrams(), f.langConjoined(), f.charsLangConjoined(), Boolean.parseBoolean(v));
+                case "abuseCues" -> abuseCues = Boolean.parseBoolean(v);
                 default -> s = s.with(key, v);
             }
         }
-        return new ModelSpec(spec.name(), spec.labels(), spec.positive(), f, s);
+        return new ModelSpec(spec.name(), spec.labels(), spec.positive(), f.withAbuseCues(abuseCues), s);
     }
 }

@@ -25,10 +25,11 @@ public final class FeatureVector {
     static final int CAPITALS = -12;
     static final int ELONGATED = -13;
     static final int SERVICE = -14;
-    static final int CUES = 15;
+    static final int ABUSE = -15;
+    static final int CUES = 16;
     private static final String[] CUE_NAMES = {"", "(prior)", "(platform prior)", "(length)", "(no valence words)",
         "(positive words)", "(negative words)", "(word valence)", "(negation)", "(intensifier)", "!", "?",
-        "(capitals)", "(elongated)", "(service complaint cue)"};
+        "(capitals)", "(elongated)", "(service complaint cue)", "(abuse cue)"};
 
     int size;
     int[] index = new int[512];

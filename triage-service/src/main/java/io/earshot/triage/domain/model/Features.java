@@ -12,9 +12,28 @@ public final class Features {
 
     /** Settings that change the feature space; stored in the model file so inference matches training. */
     public record Config(int bits, int charMin, int charMax, boolean wordBigrams, boolean langConjoined,
-                         boolean charsLangConjoined, boolean lexicon) {
+                         boolean charsLangConjoined, boolean lexicon, boolean abuseCues) {
+        /** Without the abuse cues (the stance and spam models). */
+        public Config(int bits, int charMin, int charMax, boolean wordBigrams, boolean langConjoined,
+                      boolean charsLangConjoined, boolean lexicon) {
+            this(bits, charMin, charMax, wordBigrams, langConjoined, charsLangConjoined, lexicon, false);
+        }
+
         public static Config defaults(int bits, boolean charsLangConjoined) {
             return new Config(bits, 1, 5, true, true, charsLangConjoined, true);
+        }
+
+        /** As before the abuse cues existed when they are off, so that the versions of models without them stay. */
+        @Override
+        public String toString() {
+            return "Config[bits=" + bits + ", charMin=" + charMin + ", charMax=" + charMax + ", wordBigrams=" + wordBigrams
+                    + ", langConjoined=" + langConjoined + ", charsLangConjoined=" + charsLangConjoined + ", lexicon="
+                    + lexicon + (abuseCues ? ", abuseCues=true" : "") + "]";
+        }
+
+        /** The same settings with the abuse cues ({@code model/abuse-cues.tsv}) on or off. */
+        public Config withAbuseCues(boolean on) {
+            return new Config(bits, charMin, charMax, wordBigrams, langConjoined, charsLangConjoined, lexicon, on);
         }
     }
 
@@ -179,6 +198,13 @@ public final class Features {
             // one feature per category of service complaint, the same in every language (and per language)
             for (var cue : lexicon.serviceCues(a, l)) {
                 emit(out, fnv(0x48, cue.category()), 1f, langSeed, FeatureVector.SERVICE);
+            }
+        }
+        if (config.abuseCues()) {
+            // one feature per category of abuse, the same in every language: what one language's abuse set teaches
+            // carries to a language, or a definition, that has none in training
+            for (var cue : lexicon.abuseCues(a, l)) {
+                emit(out, fnv(0x49, cue.category()), 1f, langSeed, FeatureVector.ABUSE);
             }
         }
         if (negations > 0) {

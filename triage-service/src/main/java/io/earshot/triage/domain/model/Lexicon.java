@@ -21,6 +21,7 @@ public final class Lexicon {
     private final Map<String, Float> emoji = new HashMap<>();
 
     private io.earshot.triage.domain.priority.UrgencyCues service;
+    private io.earshot.triage.domain.priority.UrgencyCues abuse;
 
     private Lexicon() { }
 
@@ -32,6 +33,14 @@ public final class Lexicon {
         return service == null ? List.of() : service.find(text, lang);
     }
 
+    /**
+     * Abuse cues of {@code text} (classpath {@code model/abuse-cues.tsv}: insult, vulgar, dehumanising, threat or
+     * hate, shut up), at most one per category; empty when the list is not loaded.
+     */
+    public List<io.earshot.triage.domain.priority.UrgencyCues.Cue> abuseCues(Text.Analysed text, String lang) {
+        return abuse == null ? List.of() : abuse.find(text, lang);
+    }
+
     /** Loads the lexicon from the classpath resource {@code model/lexicon.tsv.gz}. */
     public static Lexicon load() {
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream("model/lexicon.tsv.gz")) {
@@ -40,6 +49,7 @@ public final class Lexicon {
             }
             Lexicon l = read(in);
             l.service = io.earshot.triage.domain.priority.UrgencyCues.fromResource("model/service-cues.tsv");
+            l.abuse = io.earshot.triage.domain.priority.UrgencyCues.fromResource("model/abuse-cues.tsv");
             return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

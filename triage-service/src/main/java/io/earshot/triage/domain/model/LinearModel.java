@@ -169,7 +169,8 @@ public final class LinearModel {
         out.writeBoolean(config.wordBigrams());
         out.writeBoolean(config.langConjoined());
         out.writeBoolean(config.charsLangConjoined());
-        out.writeBoolean(config.lexicon());
+        // one byte: bit 0 the lexicon, bit 1 the abuse cues (files written before the abuse cues read as without)
+        out.writeByte((config.lexicon() ? 1 : 0) | (config.abuseCues() ? 2 : 0));
         out.writeFloat(temperature);
         out.writeFloat(scale);
         out.writeInt(weights.length);
@@ -200,8 +201,11 @@ public final class LinearModel {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = in.readUTF();
         }
-        Features.Config config = new Features.Config(in.readInt(), in.readInt(), in.readInt(), in.readBoolean(),
-                in.readBoolean(), in.readBoolean(), in.readBoolean());
+        int bits = in.readInt(), charMin = in.readInt(), charMax = in.readInt();
+        boolean bigrams = in.readBoolean(), conj = in.readBoolean(), charConj = in.readBoolean();
+        int flags = in.readUnsignedByte();
+        Features.Config config = new Features.Config(bits, charMin, charMax, bigrams, conj, charConj, (flags & 1) != 0,
+                (flags & 2) != 0);
         float temperature = in.readFloat();
         float scale = in.readFloat();
         int n = in.readInt();

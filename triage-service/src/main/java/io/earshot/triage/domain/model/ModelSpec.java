@@ -30,7 +30,9 @@ public record ModelSpec(String name, String[] labels, String positive, Features.
     }
 
     public static ModelSpec abusive() {
-        return new ModelSpec(ABUSIVE, new String[] {"ok", "abusive"}, "abusive", Features.Config.defaults(20, true),
+        // abuse cues (model/abuse-cues.tsv): in-set grouped CV +0.1 to +1.4 on every abuse set but hate (-0.1)
+        return new ModelSpec(ABUSIVE, new String[] {"ok", "abusive"}, "abusive",
+                Features.Config.defaults(20, true).withAbuseCues(true),
                 new Trainer.Settings(6, 0.03, 1e-6, 1.0, SEED, 20, true, 1.0, 0.0, Map.of("*", 0.2, "tweeteval-offensive", 1.0, "tweeteval-hate", 1.0, "osact5", 1.0, "news-ro-offense", 1.0, "youtube-spam", 1.0, "macd_te", 1.0)));
     }
 
