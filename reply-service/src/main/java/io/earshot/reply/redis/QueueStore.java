@@ -39,13 +39,13 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class QueueStore {
 
-    public static final String PREFIX = "earshot:reply:";
-    static final String ALL = PREFIX + "queue";
-    static final String OUTBOX = PREFIX + "outbox";
-    static final String PENDING_EVENTS = PREFIX + "events:pending";
-    static final String TIMERS = PREFIX + "timers";
+    static final String ALL = RedisKeys.QUEUE.prefix();
+    static final String OUTBOX = RedisKeys.OUTBOX.prefix();
+    static final String PENDING_EVENTS = RedisKeys.EVENTS_PENDING.prefix();
+    static final String TIMERS = RedisKeys.TIMERS.prefix();
     /** Reply deadlines still to be checked: id at score deadline millis (see SlaWatch). */
-    static final String SLA = PREFIX + "sla";
+    static final String SLA = RedisKeys.SLA.prefix();
+    static final String PUBLISH_ERRORS = RedisKeys.PUBLISH_ERRORS.prefix();
     /** Timer members: when a claim may have run out, when a snooze ends. */
     public static final String CLAIM_TIMER = "claim:";
     public static final String SNOOZE_TIMER = "snooze:";
@@ -290,11 +290,11 @@ public class QueueStore {
 
     /** Remembers why the last publishing attempt did not succeed (shown on the item; no state change). */
     public void noteFailure(String id, String reason) {
-        redis.hset(PREFIX + "publish-errors", id, reason);
+        redis.hset(PUBLISH_ERRORS, id, reason);
     }
 
     public String lastFailure(String id) {
-        return redis.hget(PREFIX + "publish-errors", id);
+        return redis.hget(PUBLISH_ERRORS, id);
     }
 
     public Double outboxScore(String id) {
@@ -315,11 +315,15 @@ public class QueueStore {
         }
     }
 
-    /** Deletes the whole queue view (items, indexes, audit, claims, outbox, announcements), not the templates. */
+    /** Deletes the whole queue view: every family {@link RedisKeys} marks as wiped by a rebuild. */
     public long wipe() {
         long deleted = 0;
-        for (String pattern : List.of("item:*", "queue*", "audit:*", "claim:*", "thread:*", "author:*", "announced:*", "outbox", "publish-errors", "timers", "sla")) {
-            KeyScanCursor<String> cursor = redis.scan(ScanArgs.Builder.matches(PREFIX + pattern).limit(500));
+        for (RedisKeys family : RedisKeys.values()) {
+            if (!family.wipedByRebuild()) {
+                continue;
+            }
+            ScanArgs match = ScanArgs.Builder.matches(family.scanPattern()).limit(500);
+            KeyScanCursor<String> cursor = redis.scan(match);
             while (true) {
                 if (!cursor.getKeys().isEmpty()) {
                     deleted += redis.del(cursor.getKeys().toArray(String[]::new));
@@ -327,7 +331,7 @@ public class QueueStore {
                 if (cursor.isFinished()) {
                     break;
                 }
-                cursor = redis.scan(cursor, ScanArgs.Builder.matches(PREFIX + pattern).limit(500));
+                cursor = redis.scan(cursor, match);
             }
         }
         return deleted;
@@ -403,24 +407,24 @@ public class QueueStore {
     }
 
     static String itemKey(String id) {
-        return PREFIX + "item:" + id;
+        return RedisKeys.ITEM.key(id);
     }
 
     static String lockKey(String id) {
-        return PREFIX + "claim:" + id;
+        return RedisKeys.CLAIM.key(id);
     }
 
     static String auditKey(String id) {
-        return PREFIX + "audit:" + id;
+        return RedisKeys.AUDIT.key(id);
     }
 
     static String threadKey(String threadKey) {
-        return PREFIX + "thread:" + threadKey;
+        return RedisKeys.THREAD.key(threadKey);
     }
 
     static String authorKey(QueueItem item) {
         String author = item.author() == null || item.author().id() == null ? "-" : item.author().id();
-        return PREFIX + "author:" + item.platform() + ":" + author;
+        return RedisKeys.AUTHOR.key(item.platform(), author);
     }
 
     /** Most urgent first, then the earliest SLA deadline (the comment's time when there is none). */
