@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The queue as Redis keeps it: one JSON value per item, and sorted sets that order items most urgent first, then
@@ -177,14 +179,23 @@ public class QueueStore {
 
     /** Stores a new item with its first audit entry; false (and nothing changed) when it already exists. */
     public boolean createIfAbsent(QueueItem item, String auditJson) {
+        return createIfAbsent(item, auditJson, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #createIfAbsent(QueueItem, String)}, with every key passed through {@code keyOf}: the rebuild writes
+     * the same keys under its staging prefix ({@link RebuildStaging}) and swaps them in when complete.
+     */
+    boolean createIfAbsent(QueueItem item, String auditJson, UnaryOperator<String> keyOf) {
         String member = member(item);
-        String[] keys = {itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()), authorKey(item),
-                ALL, ALL + ":label:" + item.label(), ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang()};
+        String[] keys = Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()), authorKey(item),
+                ALL, ALL + ":label:" + item.label(), ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang())
+                .map(keyOf).toArray(String[]::new);
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json(item), member, auditJson,
                 Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id());
         boolean isNew = created != null && created == 1L;
         if (isNew && item.slaDeadline() != null && !item.state().terminal()) {
-            redis.zadd(SLA, ZAddArgs.Builder.nx(), (double) item.slaDeadline().toEpochMilli(), item.id());
+            redis.zadd(keyOf.apply(SLA), ZAddArgs.Builder.nx(), (double) item.slaDeadline().toEpochMilli(), item.id());
         }
         return isNew;
     }

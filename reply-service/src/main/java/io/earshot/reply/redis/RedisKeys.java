@@ -33,6 +33,8 @@ public enum RedisKeys {
             "earshot.reply.translation.cache-ttl", false, "cached machine translations of comments"),
     LOGIN("earshot:reply:login:", "<fail, lock, known, device, hash or audit>:...", "15 min to 400 days (see operations.md)",
             false, "sign-in limits, device cookies, known addresses, upgraded hashes, the sign-in audit"),
+    REBUILD_STAGING("earshot:reply:rebuild:", "<view:live key, comment:<id>, events:<id>, ...>", "one rebuild", false,
+            "a rebuild's new view and scratch, swapped in when the log was read to its end, else deleted"),
     REBUILD_LOCK("earshot:reply-lock:rebuild", "", "its lease", false,
             "the one running rebuild across replicas (outside earshot:reply: so a wipe keeps it)"),
     OAUTH(RedisTokenStore.PREFIX, "<platform>:<hash>", "30 days", false, "renewed OAuth tokens, shared with ingest");
