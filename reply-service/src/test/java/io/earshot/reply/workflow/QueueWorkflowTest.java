@@ -292,4 +292,16 @@ class QueueWorkflowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(snoozed).orElseThrow().state() == QueueItem.State.pending);
         await().atMost(Duration.ofSeconds(20)).until(() -> types(snoozed).containsAll(List.of("snoozed", "woken")));
     }
+
+    @Test
+    void aSnoozeIsBoundedByTheConfiguredMaximum() {
+        String id = queued(Items.complaint("generic"));
+        Staff.as("ana").body("{\"until\":\"" + java.time.Instant.now().plus(Duration.ofDays(31)) + "\"}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("until"));
+        Staff.as("ana").body("{\"minutes\":" + (60 * 24 * 30 + 1) + "}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(400).body("errors.field", hasItem("minutes"));
+        Staff.as("ana").body("{\"until\":\"" + java.time.Instant.now().plus(Duration.ofDays(29)) + "\"}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(200).body("state", equalTo("snoozed"));
+    }
 }
