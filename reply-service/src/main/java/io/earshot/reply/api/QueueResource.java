@@ -7,6 +7,7 @@ import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.redis.QueueFilter;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.workflow.Lints;
@@ -111,7 +112,7 @@ public class QueueResource {
             }
         }
         try {
-            QueueStore.Page page = store.page(new QueueStore.Filter(label, platform, lang, states, assignee), cursor, limit);
+            QueueStore.Page page = store.page(new QueueFilter(label, platform, lang, states, assignee), cursor, limit);
             return new QueueStore.Page(page.items().stream().map(service::current).toList(), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");

@@ -14,9 +14,11 @@ import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.ReplyEventPublisher;
 import io.earshot.reply.redis.LearnedReplies;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
 import io.earshot.reply.redis.QueueStore.OutboxOp;
+import io.earshot.reply.redis.TimerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +42,12 @@ public class QueueService {
 
     @Inject
     QueueStore store;
+
+    @Inject
+    TimerStore timers;
+
+    @Inject
+    ParkedEvents parked;
 
     @Inject
     ReplyEventPublisher publisher;
@@ -152,7 +160,7 @@ public class QueueService {
     public void announce(ReplyEvent event) {
         try {
             publisher.publish(event).await().atMost(Duration.ofSeconds(5));
-            store.eventSent(event.eventId());
+            parked.sent(event.eventId());
         } catch (RuntimeException e) {
             LOG.warnf("event %s (%s of %s) parked until Kafka acknowledges it: %s", event.eventId(), event.type(),
                     event.itemId(), e.toString());
@@ -176,7 +184,7 @@ public class QueueService {
         String reason = takeover && holder != null && !holder.equals(actor.name()) ? "taken over from " + holder : null;
         QueueItem claimed = retryingRaces(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
                 b -> b.claimedBy(actor.name())));
-        store.timerAt(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
+        timers.at(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
         return claimed;
     }
 
@@ -272,7 +280,7 @@ public class QueueService {
     public QueueItem snooze(String id, Actor actor, Instant until) {
         QueueItem snoozed = apply(id, new Step(Action.SNOOZE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
                 "until " + until, b -> b.snoozedUntil(until)));
-        store.timerAt(QueueStore.SNOOZE_TIMER + id, until);
+        timers.at(QueueStore.SNOOZE_TIMER + id, until);
         return snoozed;
     }
 
