@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -128,6 +129,6 @@ class ItemCommit {
                 change.auditJson(), change.eventId(), System.currentTimeMillis() + "|" + change.eventJson(),
                 change.outbox().name().toLowerCase(),
                 Long.toString(change.outboxAt() == null ? 0 : change.outboxAt().toEpochMilli()), item.id());
-        return "ok".equals(result.get(0)) ? null : new Refusal(result.get(0), result.get(1));
+        return "ok".equals(result.get(0)) ? null : new Refusal(Refusal.Reason.valueOf(result.get(0).toUpperCase(Locale.ROOT)), result.get(1));
     }
 }

@@ -56,7 +56,12 @@ public class QueueStore {
     }
 
     /** Why a change was refused, or null when it was applied. */
-    public record Refusal(String reason, String detail) {
+    public record Refusal(Reason reason, String detail) {
+
+        /** What the atomic change found: no such item, another version, or a claim held by someone else (or none). */
+        public enum Reason {
+            MISSING, STALE, LOCKED
+        }
     }
 
     private final RedisCommands<String, String> redis;
@@ -165,8 +170,6 @@ public class QueueStore {
     public void put(QueueItem item) {
         redis.set(itemKey(item.id()), json(item));
     }
-
-    // the single-job stores, through the facade (for callers written before the split)
 
     public String claimHolder(String id) {
         return claims.holder(id);

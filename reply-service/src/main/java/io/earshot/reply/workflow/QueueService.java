@@ -140,11 +140,12 @@ public class QueueService {
                 step.outbox(), step.outboxAt()));
         if (refusal != null) {
             throw switch (refusal.reason()) {
-                case "missing" -> ProblemException.status(Response.Status.NOT_FOUND, "no queue item " + id);
-                case "locked" -> refusal.detail().isEmpty()
+                case MISSING -> ProblemException.status(Response.Status.NOT_FOUND, "no queue item " + id);
+                case LOCKED -> refusal.detail().isEmpty()
                         ? conflict("you do not hold the claim on this item (it expired or was released); claim it again")
                         : claimedBy(refusal.detail());
-                default -> conflict("the item changed meanwhile (now version " + refusal.detail() + "); reload it");
+                case STALE -> new Refused(refusal.reason(),
+                        Problem.of(409, "Conflict", "the item changed meanwhile (now version " + refusal.detail() + "); reload it"));
             };
         }
         announce(event);
@@ -322,8 +323,9 @@ public class QueueService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return apply(id, step);
-            } catch (ProblemException e) {
-                if (e.problem().status() != 409 || attempt >= 5 || !e.problem().detail().contains("changed meanwhile")) {
+            } catch (Refused e) {
+                // decided on the store's reason, not on the message: only a lost race is worth another try
+                if (e.reason() != QueueStore.Refusal.Reason.STALE || attempt >= 5) {
                     throw e;
                 }
             }
