@@ -149,6 +149,16 @@ PROPS
     -Dlog4j2.configurationFile="$EARSHOT_ROOT/deploy/local/kafka/log4j2.properties" -cp "$cp" kafka.Kafka "$conf"
   rt_wait_for 60 "the Kafka broker" rt_log_since "$log" "$from" "Kafka Server started" \
     || { tail -20 "$EARSHOT_HOME/logs/kafka.log" >&2; rt_die "the Kafka broker did not start"; }
+  rt_keep_topics "$cp"
+}
+
+# comments.triaged and replies are the log the reply queue is rebuilt from: kept without a time limit, as the
+# Strimzi topics in deploy/k8s are (docs/operations.md, "Rebuilding the queue"); the others keep the broker's 7 days.
+EARSHOT_KEPT_TOPICS="comments.triaged replies"
+rt_keep_topics() { # kafka classpath
+  java -cp "$1" "$EARSHOT_ROOT/deploy/local/kafka/KeepTopics.java" "127.0.0.1:$EARSHOT_KAFKA_PORT" retention.ms=-1 \
+    $EARSHOT_KEPT_TOPICS >>"$EARSHOT_HOME/logs/kafka-topics.log" 2>&1 \
+    || { tail -5 "$EARSHOT_HOME/logs/kafka-topics.log" >&2; rt_die "could not keep $EARSHOT_KEPT_TOPICS without a time limit"; }
 }
 
 

@@ -90,7 +90,7 @@ const cases = [
     cm.data["redis.conf"] = cm.data["redis.conf"].replace(/^aclfile .*$/m, "");
   }],
   ["redis-acl", "the default user is on without a password", (d) => editAcl(d, (t) => t.replace(/^user default .*$/m, "user default on nopass ~* +@all"))],
-  ["redis-acl", "triage's user reaches every key", (d) => editAcl(d, (t) => t.replace("~triage:repeat:*", "~*"))],
+  ["redis-acl", "triage's user reaches every key", (d) => editAcl(d, (t) => t.replace("~earshot:triage:*", "~*"))],
   ["redis-acl", "ingest's user reaches reply's keys (earshot:*)", (d) => editAcl(d, (t) => t.replace("~earshot:ingest:*", "~earshot:*"))],
   ["redis-acl", "reply's user cannot reach the rebuild lock its code takes", (d) => editAcl(d, (t) => t.replace(" ~earshot:reply-lock:*", ""))],
   ["redis-acl", "reply's password is a literal in the template", (d) => editAcl(d, (t) => t.replace("#{{reply-service}}", ">hunter2"))],

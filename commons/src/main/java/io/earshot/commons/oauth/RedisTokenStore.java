@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public final class RedisTokenStore implements TokenStore {
 
+    /** The key family's prefix, which each service's {@code RedisKeys} registry lists. */
+    public static final String PREFIX = "earshot:oauth:";
     private static final long TTL_SECONDS = 30L * 24 * 3600;
     private final RedisCommands<String, String> redis;
 
@@ -21,7 +23,7 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public Optional<Stored> load(String key) {
         try {
-            Map<String, String> h = redis.hgetall("earshot:oauth:" + key);
+            Map<String, String> h = redis.hgetall(PREFIX + key);
             if (h == null || h.get("access_token") == null) {
                 return Optional.empty();
             }
@@ -37,7 +39,7 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public void save(String key, Stored token) {
         try {
-            String redisKey = "earshot:oauth:" + key;
+            String redisKey = PREFIX + key;
             redis.hset(redisKey, Map.of("access_token", token.accessToken(),
                     "expires_at", token.expiresAt() == null ? "" : Long.toString(token.expiresAt().getEpochSecond()),
                     "refresh_token", token.refreshToken()));

@@ -40,7 +40,7 @@ class RedisAclTest {
     static final Map<String, List<String>> PREFIXES = Map.of(
             "ingest-service", List.of("earshot:ingest:seen:", "earshot:ingest:versions:", "earshot:ingest:cursor:",
                     "earshot:ingest:quota:", "earshot:oauth:"),
-            "triage-service", List.of("triage:repeat:"),
+            "triage-service", List.of("earshot:triage:repeat:"),
             "reply-service", List.of("earshot:reply:", "earshot:reply-lock:rebuild", "earshot:oauth:"));
 
     static final Map<String, String> PASSWORDS = Map.of("ingest-service", "ingest-pw-1", "triage-service", "triage-pw-2",

@@ -39,7 +39,7 @@ public class CursorStore {
      * @return whether the units were granted
      */
     public boolean spendQuota(String platform, int units, int dailyLimit) {
-        String key = "earshot:ingest:quota:" + platform + ":" + LocalDate.now(PACIFIC);
+        String key = RedisKeys.QUOTA.key(platform, LocalDate.now(PACIFIC).toString());
         long used = redis.incrby(key, units);
         if (used == units) {
             redis.expire(key, 2 * 24 * 3600);
@@ -53,11 +53,11 @@ public class CursorStore {
 
     /** Units spent today (Pacific time). */
     public long quotaUsed(String platform) {
-        String value = redis.get("earshot:ingest:quota:" + platform + ":" + LocalDate.now(PACIFIC));
+        String value = redis.get(RedisKeys.QUOTA.key(platform, LocalDate.now(PACIFIC).toString()));
         return value == null ? 0 : Long.parseLong(value);
     }
 
     private static String cursorKey(String platform, String account) {
-        return "earshot:ingest:cursor:" + platform + ":" + account;
+        return RedisKeys.CURSOR.key(platform, account);
     }
 }

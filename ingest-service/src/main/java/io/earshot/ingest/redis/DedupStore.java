@@ -122,7 +122,7 @@ public class DedupStore {
     }
 
     static String key(String platform, String externalId, int version) {
-        return "earshot:ingest:seen:" + platform + ":" + externalId + ":v" + version;
+        return RedisKeys.SEEN.key(platform, externalId, "v" + version);
     }
 
     /** Waits for one pipelined reply the way the synchronous API would, with the same exceptions. */

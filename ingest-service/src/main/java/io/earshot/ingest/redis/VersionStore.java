@@ -44,7 +44,7 @@ public class VersionStore {
      */
     public int versionOf(String platform, String externalId, String revision, int timeVersion) {
         Long version = redis.eval(SCRIPT, ScriptOutputType.INTEGER,
-                new String[] {"earshot:ingest:versions:" + platform + ":" + externalId},
+                new String[] {RedisKeys.VERSIONS.key(platform, externalId)},
                 revision, Long.toString(config.versionTtl().toSeconds()), Integer.toString(timeVersion));
         return version.intValue();
     }

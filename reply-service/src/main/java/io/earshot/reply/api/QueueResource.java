@@ -2,10 +2,12 @@ package io.earshot.reply.api;
 
 import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.config.ReplyConfig;
+import io.earshot.reply.config.WorkflowConfig;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.redis.QueueFilter;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.workflow.Lints;
@@ -64,6 +66,9 @@ public class QueueResource {
     ReplyConfig config;
 
     @Inject
+    WorkflowConfig workflow;
+
+    @Inject
     QueueService service;
 
     @Inject
@@ -107,7 +112,7 @@ public class QueueResource {
             }
         }
         try {
-            QueueStore.Page page = store.page(new QueueStore.Filter(label, platform, lang, states, assignee), cursor, limit);
+            QueueStore.Page page = store.page(new QueueFilter(label, platform, lang, states, assignee), cursor, limit);
             return new QueueStore.Page(page.items().stream().map(service::current).toList(), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
@@ -195,16 +200,21 @@ public class QueueResource {
     @Path("/{id}/snooze")
     @Operation(summary = "Snooze until a time or for some minutes; it then returns to the queue")
     public ItemView snooze(@PathParam("id") String id, @Valid @NotNull Requests.Snooze body) {
+        Duration maxSnooze = workflow.maxSnooze();
         Instant until;
         if (body.until() != null) {
             until = body.until();
-        } else if (body.minutes() != null && body.minutes() > 0 && body.minutes() <= 60 * 24 * 30) {
+        } else if (body.minutes() != null && body.minutes() > 0 && body.minutes() <= maxSnooze.toMinutes()) {
             until = service.now().plus(Duration.ofMinutes(body.minutes()));
         } else {
-            throw ProblemException.badField("minutes", "give until, or minutes between 1 and 43200");
+            throw ProblemException.badField("minutes", "give until, or minutes between 1 and " + maxSnooze.toMinutes());
         }
         if (!until.isAfter(service.now())) {
             throw ProblemException.badField("until", "must be in the future");
+        }
+        if (until.isAfter(service.now().plus(maxSnooze))) {
+            throw ProblemException.badField("until", "must be at most " + maxSnooze.toMinutes() + " minutes ahead "
+                    + "(earshot.reply.workflow.max-snooze)");
         }
         return view(service.snooze(id, actor(), until));
     }

@@ -33,6 +33,13 @@ public interface WorkflowConfig {
     @WithDefault("PT5M")
     Duration claimTtl();
 
+    /**
+     * The longest an item may be snoozed: a snooze further ahead is refused (problem+json), so every snoozed item
+     * comes back to the queue within this time rather than waiting unseen for years.
+     */
+    @WithDefault("P30D")
+    Duration maxSnooze();
+
     /** Reply length limits per platform in characters, {@code platform=n} pairs (Mastodon: as the instance says). */
     @WithDefault("x=280,mastodon=500,threads=500,instagram=2200,facebook=8000,youtube=10000,generic=10000,google=4096,reddit=10000")
     String lengthLimits();

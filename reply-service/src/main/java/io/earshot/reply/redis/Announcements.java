@@ -25,6 +25,6 @@ public class Announcements {
     }
 
     private static String key(String itemId) {
-        return QueueStore.PREFIX + "announced:" + itemId;
+        return RedisKeys.ANNOUNCED.key(itemId);
     }
 }

@@ -77,6 +77,6 @@ public class LearnedReplies {
     }
 
     private static String key(String lang) {
-        return QueueStore.PREFIX + "learned:" + lang;
+        return RedisKeys.LEARNED.key(lang);
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RebuildLock {
 
-    static final String KEY = "earshot:reply-lock:rebuild";
+    static final String KEY = RedisKeys.REBUILD_LOCK.prefix();
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class TemplateStore {
 
-    static final String KEY = QueueStore.PREFIX + "templates";
+    static final String KEY = RedisKeys.TEMPLATES.prefix();
 
     @Inject
     RedisCommands<String, String> redis;

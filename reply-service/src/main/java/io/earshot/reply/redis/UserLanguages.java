@@ -16,7 +16,7 @@ import java.util.List;
 @ApplicationScoped
 public class UserLanguages {
 
-    static final String KEY = QueueStore.PREFIX + "user-languages";
+    static final String KEY = RedisKeys.USER_LANGUAGES.prefix();
 
     @Inject
     RedisCommands<String, String> redis;

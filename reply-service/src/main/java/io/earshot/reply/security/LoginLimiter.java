@@ -1,6 +1,7 @@
 package io.earshot.reply.security;
 
 import io.earshot.reply.config.AuthConfig;
+import io.earshot.reply.redis.RedisKeys;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -31,7 +32,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class LoginLimiter {
 
-    static final String PREFIX = "earshot:reply:login:";
+    static final String PREFIX = RedisKeys.LOGIN.prefix();
     private static final String[] SCOPES = {"", "account_address", "address", "account"};
 
     /** KEYS: device, known, pair lock, address lock, account lock. ARGV: account. */

@@ -2,6 +2,7 @@ package io.earshot.reply.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.reply.messaging.ReplyEvent;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class EventRelay {
     QueueStore store;
 
     @Inject
+    ParkedEvents events;
+
+    @Inject
     QueueService service;
 
     @Inject
@@ -37,7 +41,7 @@ public class EventRelay {
     public int flush(long graceMillis) {
         Map<String, String> parked;
         try {
-            parked = store.pendingEvents();
+            parked = events.all();
         } catch (RuntimeException e) {
             return -1;
         }
@@ -55,9 +59,9 @@ public class EventRelay {
                 service.announce(mapper.readValue(value.substring(bar + 1), ReplyEvent.class));
             } catch (Exception e) {
                 LOG.warnf("parked event %s unreadable: %s", entry.getKey(), e.getMessage());
-                store.eventSent(entry.getKey());
+                events.sent(entry.getKey());
             }
-            if (store.pendingEvents().containsKey(entry.getKey())) {
+            if (events.all().containsKey(entry.getKey())) {
                 left++;
             }
         }

@@ -1,13 +1,13 @@
 package io.earshot.reply.workflow;
 
 import io.earshot.reply.config.PublishConfig;
-import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.ApprovalSignature;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.domain.Workflow;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.platform.ApprovedReply;
 import io.earshot.reply.platform.Connectors;
 import io.earshot.reply.platform.PlatformConnector;
@@ -15,6 +15,7 @@ import io.earshot.reply.platform.PlatformConnector.Done;
 import io.earshot.reply.platform.PlatformConnector.Outcome;
 import io.earshot.reply.platform.PlatformConnector.Permanent;
 import io.earshot.reply.platform.PlatformConnector.Transient;
+import io.earshot.reply.redis.OutboxStore;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
 import io.earshot.reply.redis.QueueStore.OutboxOp;
@@ -53,6 +54,9 @@ public class PublishWorker {
     QueueStore store;
 
     @Inject
+    OutboxStore outbox;
+
+    @Inject
     QueueService service;
 
     @Inject
@@ -83,7 +87,7 @@ public class PublishWorker {
     /** Publishes every due entry; returns how many were taken up. */
     public int drain() {
         int n = 0;
-        for (String id : store.leaseDue(service.now(), config.lease(), 20)) {
+        for (String id : outbox.leaseDue(service.now(), config.lease(), 20)) {
             n++;
             try {
                 publish(id);
@@ -97,14 +101,14 @@ public class PublishWorker {
     void publish(String id) {
         Optional<QueueItem> found = store.find(id);
         if (found.isEmpty()) {
-            store.outboxRemove(id);
+            outbox.remove(id);
             return;
         }
         QueueItem item = found.get();
         if (!Workflow.publishable(item)) {
             // the approval invariant: whatever put it in the outbox, an item without a human's approval is not sent
             LOG.warnf("outbox entry %s is %s without a publishable approval: dropped, nothing sent", id, item.state());
-            store.outboxRemove(id);
+            outbox.remove(id);
             return;
         }
         if (!signed(item)) {
@@ -114,7 +118,7 @@ public class PublishWorker {
         boolean mayExist = item.publication() != null && item.publication().attempts() > 0;
         Instant now = service.now();
         QueueItem.Publication p0 = item.publication() == null ? QueueItem.Publication.NONE : item.publication();
-        String lastError = store.lastFailure(id);
+        String lastError = outbox.lastFailure(id);
         QueueItem.Publication before = lastError == null ? p0 : new QueueItem.Publication(p0.attempts(), p0.lastAttemptAt(),
                 p0.nextAttemptAt(), lastError, p0.platformReplyId(), p0.publishedAt(), p0.tokenExpired());
         QueueItem attempt = service.system(id, new QueueService.Step(Action.START_PUBLISH, Actor.SYSTEM, LockMode.NONE,
@@ -178,7 +182,7 @@ public class PublishWorker {
                     OutboxOp.REMOVE, null));
         } catch (RuntimeException e) {
             LOG.warnf("could not send %s back to the queue after refusing its approval: %s", item.id(), e.toString());
-            store.outboxRemove(item.id());
+            outbox.remove(item.id());
         }
         return false;
     }
@@ -198,7 +202,7 @@ public class PublishWorker {
         }
         QueueItem.Publication p = item.publication() == null ? QueueItem.Publication.NONE : item.publication();
         if (item.state() != State.publishing) {
-            store.outboxRemove(item.id());
+            outbox.remove(item.id());
             return;
         }
         service.system(item.id(), new QueueService.Step(Action.FAIL, Actor.SYSTEM, LockMode.NONE, null, reason,
@@ -218,8 +222,8 @@ public class PublishWorker {
             at = notBefore;
         }
         LOG.infof("reply %s not published yet (%s); next attempt at %s", item.id(), reason, at);
-        store.outboxAt(item.id(), at);
-        store.noteFailure(item.id(), reason);
+        outbox.at(item.id(), at);
+        outbox.noteFailure(item.id(), reason);
     }
 
     /** Used by tests and by staff tooling: whether an item is waiting in the outbox. */

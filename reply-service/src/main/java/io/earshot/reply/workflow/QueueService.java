@@ -14,9 +14,11 @@ import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.ReplyEventPublisher;
 import io.earshot.reply.redis.LearnedReplies;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
 import io.earshot.reply.redis.QueueStore.OutboxOp;
+import io.earshot.reply.redis.TimerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -40,6 +42,12 @@ public class QueueService {
 
     @Inject
     QueueStore store;
+
+    @Inject
+    TimerStore timers;
+
+    @Inject
+    ParkedEvents parked;
 
     @Inject
     ReplyEventPublisher publisher;
@@ -132,11 +140,12 @@ public class QueueService {
                 step.outbox(), step.outboxAt()));
         if (refusal != null) {
             throw switch (refusal.reason()) {
-                case "missing" -> ProblemException.status(Response.Status.NOT_FOUND, "no queue item " + id);
-                case "locked" -> refusal.detail().isEmpty()
+                case MISSING -> ProblemException.status(Response.Status.NOT_FOUND, "no queue item " + id);
+                case LOCKED -> refusal.detail().isEmpty()
                         ? conflict("you do not hold the claim on this item (it expired or was released); claim it again")
                         : claimedBy(refusal.detail());
-                default -> conflict("the item changed meanwhile (now version " + refusal.detail() + "); reload it");
+                case STALE -> new Refused(refusal.reason(),
+                        Problem.of(409, "Conflict", "the item changed meanwhile (now version " + refusal.detail() + "); reload it"));
             };
         }
         announce(event);
@@ -152,7 +161,7 @@ public class QueueService {
     public void announce(ReplyEvent event) {
         try {
             publisher.publish(event).await().atMost(Duration.ofSeconds(5));
-            store.eventSent(event.eventId());
+            parked.sent(event.eventId());
         } catch (RuntimeException e) {
             LOG.warnf("event %s (%s of %s) parked until Kafka acknowledges it: %s", event.eventId(), event.type(),
                     event.itemId(), e.toString());
@@ -176,7 +185,7 @@ public class QueueService {
         String reason = takeover && holder != null && !holder.equals(actor.name()) ? "taken over from " + holder : null;
         QueueItem claimed = retryingRaces(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
                 b -> b.claimedBy(actor.name())));
-        store.timerAt(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
+        timers.at(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
         return claimed;
     }
 
@@ -272,7 +281,7 @@ public class QueueService {
     public QueueItem snooze(String id, Actor actor, Instant until) {
         QueueItem snoozed = apply(id, new Step(Action.SNOOZE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
                 "until " + until, b -> b.snoozedUntil(until)));
-        store.timerAt(QueueStore.SNOOZE_TIMER + id, until);
+        timers.at(QueueStore.SNOOZE_TIMER + id, until);
         return snoozed;
     }
 
@@ -314,8 +323,9 @@ public class QueueService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return apply(id, step);
-            } catch (ProblemException e) {
-                if (e.problem().status() != 409 || attempt >= 5 || !e.problem().detail().contains("changed meanwhile")) {
+            } catch (Refused e) {
+                // decided on the store's reason, not on the message: only a lost race is worth another try
+                if (e.reason() != QueueStore.Refusal.Reason.STALE || attempt >= 5) {
                     throw e;
                 }
             }

@@ -5,6 +5,7 @@ import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.redis.TimerStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public class SlaWatch {
 
     @Inject
     QueueStore store;
+
+    @Inject
+    TimerStore timers;
 
     @Inject
     QueueService service;
@@ -56,9 +60,9 @@ public class SlaWatch {
         int breaches = 0;
         List<String> due;
         do {
-            due = store.slaDue(now, 200);
+            due = timers.slaDue(now, 200);
             for (String id : due) {
-                if (!store.slaTake(id)) {
+                if (!timers.slaTake(id)) {
                     continue; // another replica counted it
                 }
                 Optional<QueueItem> item = store.find(id);

@@ -7,6 +7,7 @@ import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
+import io.earshot.reply.redis.TimerStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class TimerSweep {
     QueueStore store;
 
     @Inject
+    TimerStore timers;
+
+    @Inject
     QueueService service;
 
     @Inject
@@ -40,12 +44,12 @@ public class TimerSweep {
         }
         try {
             Instant now = service.now();
-            for (String timer : store.dueTimers(now, 100)) {
+            for (String timer : timers.due(now, 100)) {
                 try {
                     fire(timer, now);
                 } catch (ProblemException e) {
                     // someone acted on the item meanwhile: nothing left to do
-                    store.timerDone(timer);
+                    timers.done(timer);
                 }
             }
         } catch (RuntimeException e) {
@@ -58,18 +62,18 @@ public class TimerSweep {
         String id = timer.substring(timer.indexOf(':') + 1);
         Optional<QueueItem> found = store.find(id);
         if (found.isEmpty()) {
-            store.timerDone(timer);
+            timers.done(timer);
             return;
         }
         QueueItem item = found.get();
         if (claim) {
             if (item.state() != State.claimed) {
-                store.timerDone(timer);
+                timers.done(timer);
                 return;
             }
             long ttl = store.claimTtlMillis(id);
             if (ttl > 0) {
-                store.timerAt(timer, now.plusMillis(ttl));
+                timers.at(timer, now.plusMillis(ttl));
                 return;
             }
             service.apply(id, new QueueService.Step(Action.RELEASE, Actor.SYSTEM, LockMode.NONE, item.version(),
@@ -77,15 +81,15 @@ public class TimerSweep {
         } else {
             if (item.state() != State.snoozed || item.snoozedUntil() == null || now.isBefore(item.snoozedUntil())) {
                 if (item.state() == State.snoozed && item.snoozedUntil() != null) {
-                    store.timerAt(timer, item.snoozedUntil());
+                    timers.at(timer, item.snoozedUntil());
                 } else {
-                    store.timerDone(timer);
+                    timers.done(timer);
                 }
                 return;
             }
             service.apply(id, new QueueService.Step(Action.WAKE, Actor.SYSTEM, LockMode.NONE, item.version(),
                     "snoozed until " + item.snoozedUntil(), b -> b, QueueStore.OutboxOp.NONE, null, true));
         }
-        store.timerDone(timer);
+        timers.done(timer);
     }
 }

@@ -19,6 +19,7 @@ import io.earshot.reply.platform.LlmTranslator.Availability;
 import io.earshot.reply.platform.LlmTranslator.Outcome;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
+import io.earshot.reply.redis.RedisKeys;
 import io.earshot.reply.redis.UserLanguages;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class TranslationService {
 
-    static final String CACHE = QueueStore.PREFIX + "translation:";
+    static final String CACHE = RedisKeys.TRANSLATION.prefix();
 
     /**
      * A comment's machine translation, or why there is none.

@@ -44,6 +44,16 @@ public final class Triaged implements AutoCloseable {
         }
     }
 
+    /** Sends a record stamped with {@code timestamp} (epoch millis), e.g. one written long before today. */
+    public void send(String platform, String commentId, String value, long timestamp) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.COMMENTS_TRIAGED, null, timestamp, platform + ":post-" + commentId,
+                    value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

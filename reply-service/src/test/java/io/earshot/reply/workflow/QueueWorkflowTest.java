@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.redis.RedisKeys;
 import io.earshot.reply.support.Items;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.Staff;
@@ -277,7 +278,7 @@ class QueueWorkflowTest {
         String claimed = queued(Items.complaint("generic"));
         Staff.as("ana").post("/api/queue/" + claimed + "/claim").then().statusCode(200);
         // as if the TTL ran out: the lock is gone and the timer is due
-        redis.del(QueueStore.PREFIX + "claim:" + claimed);
+        redis.del(RedisKeys.CLAIM.key(claimed));
         store.timerAt(QueueStore.CLAIM_TIMER + claimed, java.time.Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(claimed).orElseThrow().state() == QueueItem.State.pending);
         await().atMost(Duration.ofSeconds(20)).until(() -> types(claimed).contains("released"));
@@ -290,5 +291,17 @@ class QueueWorkflowTest {
                 .post("/api/queue/" + snoozed + "/snooze").then().statusCode(200).body("state", equalTo("snoozed"));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(snoozed).orElseThrow().state() == QueueItem.State.pending);
         await().atMost(Duration.ofSeconds(20)).until(() -> types(snoozed).containsAll(List.of("snoozed", "woken")));
+    }
+
+    @Test
+    void aSnoozeIsBoundedByTheConfiguredMaximum() {
+        String id = queued(Items.complaint("generic"));
+        Staff.as("ana").body("{\"until\":\"" + java.time.Instant.now().plus(Duration.ofDays(31)) + "\"}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("until"));
+        Staff.as("ana").body("{\"minutes\":" + (60 * 24 * 30 + 1) + "}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(400).body("errors.field", hasItem("minutes"));
+        Staff.as("ana").body("{\"until\":\"" + java.time.Instant.now().plus(Duration.ofDays(29)) + "\"}")
+                .post("/api/queue/" + id + "/snooze").then().statusCode(200).body("state", equalTo("snoozed"));
     }
 }

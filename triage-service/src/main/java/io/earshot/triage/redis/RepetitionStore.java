@@ -14,14 +14,14 @@ import java.util.HexFormat;
 /**
  * Counts how many distinct comments posted the same (normalised) text within the repetition window, in Redis so
  * every replica sees the same count. A set of event ids per text: a redelivered event is not counted twice.
- * Keys: {@code triage:repeat:<sha-256 of the normalised text, 16 hex>}, expiring after the window. One round trip
+ * Keys: {@code earshot:triage:repeat:<sha-256 of the normalised text, 16 hex>}, expiring after the window. One round trip
  * per comment (a script does SADD, EXPIRE and SCARD): three synchronous calls were a third of the service's
  * per-comment overhead (docs/benchmarks.md, Triage).
  */
 @ApplicationScoped
 public class RepetitionStore {
 
-    static final String PREFIX = "triage:repeat:";
+    static final String PREFIX = RedisKeys.REPEAT.prefix();
 
     /** KEYS[1] the text's set, ARGV[1] the event id, ARGV[2] the window in seconds; returns the set's size. */
     static final String RECORD = "redis.call('SADD', KEYS[1], ARGV[1]) "

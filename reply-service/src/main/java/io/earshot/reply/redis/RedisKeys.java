@@ -1,0 +1,89 @@
+package io.earshot.reply.redis;
+
+import io.earshot.commons.oauth.RedisTokenStore;
+
+/**
+ * Every Redis key family reply-service uses, in one place: its prefix, the shape of the rest, how long it lives and
+ * whether a queue rebuild wipes it. Stores build their keys through {@link #key}, {@link QueueStore#wipe()} reads
+ * {@link #wipedByRebuild()}, and {@code RedisKeysDocTest} checks that docs/redis-keys.md lists every family, so a
+ * new family is one constant here and one row there (the ACL in deploy/k8s reaches {@code earshot:reply:*}).
+ */
+public enum RedisKeys {
+
+    ITEM("earshot:reply:item:", "<id>", "with the item", true, "one queue item as JSON"),
+    QUEUE("earshot:reply:queue", "[:label:<v>, :platform:<v> or :lang:<v>]", "with the items", true,
+            "the queue order (sorted sets, all items and one per label, platform and language)"),
+    AUDIT("earshot:reply:audit:", "<id>", "with the item", true, "an item's audit trail (a list of JSON entries)"),
+    CLAIM("earshot:reply:claim:", "<id>", "earshot.reply.workflow.claim-ttl", true, "who holds the claim on an item"),
+    THREAD("earshot:reply:thread:", "<thread key>", "with the items", true, "the items of one conversation"),
+    AUTHOR("earshot:reply:author:", "<platform>:<author id>", "with the items", true, "the items of one author"),
+    ANNOUNCED("earshot:reply:announced:", "<id>", "with the item", true,
+            "whether an item's creation was announced on replies"),
+    OUTBOX("earshot:reply:outbox", "", "until published", true, "approved replies to publish, at their due time"),
+    PUBLISH_ERRORS("earshot:reply:publish-errors", "", "until replaced", true,
+            "why the last publishing attempt of an item failed (a hash)"),
+    TIMERS("earshot:reply:timers", "", "until due", true, "claim expiries and snooze ends to act on"),
+    SLA("earshot:reply:sla", "", "until due", true, "reply deadlines still to be checked"),
+    EVENTS_PENDING("earshot:reply:events:pending", "", "until Kafka acknowledged", false,
+            "events written with a change and not yet acknowledged by Kafka (a rebuild refuses while any is left)"),
+    TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),
+    USER_LANGUAGES("earshot:reply:user-languages", "", "until replaced", false, "the languages each user reads"),
+    LEARNED("earshot:reply:learned:", "<lang>", "capped list", false, "approved replies, as suggestions"),
+    TRANSLATION("earshot:reply:translation:", "<id>:<comment version>:<hash>:<target lang>",
+            "earshot.reply.translation.cache-ttl", false, "cached machine translations of comments"),
+    LOGIN("earshot:reply:login:", "<fail, lock, known, device, hash or audit>:...", "15 min to 400 days (see operations.md)",
+            false, "sign-in limits, device cookies, known addresses, upgraded hashes, the sign-in audit"),
+    REBUILD_STAGING("earshot:reply:rebuild:", "<view:live key, comment:<id>, events:<id>, ...>", "one rebuild", false,
+            "a rebuild's new view and scratch, swapped in when the log was read to its end, else deleted"),
+    REBUILD_LOCK("earshot:reply-lock:rebuild", "", "its lease", false,
+            "the one running rebuild across replicas (outside earshot:reply: so a wipe keeps it)"),
+    OAUTH(RedisTokenStore.PREFIX, "<platform>:<hash>", "30 days", false, "renewed OAuth tokens, shared with ingest");
+
+    private final String prefix;
+    private final String rest;
+    private final String ttl;
+    private final boolean wipedByRebuild;
+    private final String purpose;
+
+    RedisKeys(String prefix, String rest, String ttl, boolean wipedByRebuild, String purpose) {
+        this.prefix = prefix;
+        this.rest = rest;
+        this.ttl = ttl;
+        this.wipedByRebuild = wipedByRebuild;
+        this.purpose = purpose;
+    }
+
+    /** The fixed start of every key of the family (the whole key for a single-key family). */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The key pattern as the docs show it: the prefix and the shape of the rest. */
+    public String pattern() {
+        return prefix + rest;
+    }
+
+    /** How long a key lives (a duration, or the config property that sets it). */
+    public String ttl() {
+        return ttl;
+    }
+
+    /** Whether a rebuild of the queue deletes the family (it is a view of Kafka), or keeps it. */
+    public boolean wipedByRebuild() {
+        return wipedByRebuild;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    /** The key of one member of the family: the prefix then the parts joined by {@code :}. */
+    public String key(String... parts) {
+        return prefix + String.join(":", parts);
+    }
+
+    /** A SCAN pattern matching every key of the family. */
+    public String scanPattern() {
+        return prefix + "*";
+    }
+}
