@@ -50,6 +50,9 @@ import org.jboss.logging.Logger;
  * <p><b>One bad record goes to the dead-letter topic alone:</b> a record that cannot be read (or that the engine fails
  * on) is nacked by itself ({@code record.nack}), which the channel's {@code dead-letter-queue} failure strategy writes
  * to {@value Topics#COMMENTS_INGESTED_DLQ} with its {@code dead-letter-*} headers; the others of its batch go on.
+ * Dead letters are nacked only after every output of the batch was acknowledged: the strategy acknowledges a record
+ * once it is written to the dead-letter topic, and for the last record of a partition that would let the offset be
+ * committed while earlier outputs were still in flight.
  *
  * <p>Triage is a function of the event (plus the repetition count, which a redelivery does not raise: it counts
  * distinct event ids), and the output's id is derived from the input's, so a redelivered batch yields the same event
@@ -98,25 +101,47 @@ public class TriageProcessor {
     public CompletionStage<Void> process(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<Parsed> parsed = new ArrayList<>(records.size());
-        List<CompletableFuture<Void>> pending = new ArrayList<>(records.size());
+        List<KafkaRecord<String, String>> bad = new ArrayList<>();
+        List<Throwable> reasons = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             try {
                 parsed.add(new Parsed(record, read(record.getPayload())));
             } catch (IOException | RuntimeException e) {
-                pending.add(deadLetter(record, e));
+                bad.add(record);
+                reasons.add(e);
             }
         }
         int[] repeats = repeats(parsed);
+        List<KafkaRecord<String, String>> sentFor = new ArrayList<>(parsed.size());
+        List<CompletableFuture<Void>> sends = new ArrayList<>(parsed.size());
         for (int i = 0; i < parsed.size(); i++) {
             Parsed p = parsed.get(i);
             try {
-                pending.add(send(p, triage(p.comment(), repeats[i])));
+                CompletableFuture<Void> acked = send(p, triage(p.comment(), repeats[i]));
+                sentFor.add(p.record());
+                sends.add(acked);
             } catch (IOException | RuntimeException e) {
-                pending.add(deadLetter(p.record(), e));
+                bad.add(p.record());
+                reasons.add(e);
             }
         }
-        // every output acknowledged by Kafka and every dead letter written before the batch's offsets may be committed
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        // every output acknowledged by Kafka (or refused for good) before anything of the batch counts as processed
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).handle((v, t) -> null).join();
+        for (int i = 0; i < sends.size(); i++) {
+            CompletableFuture<Void> acked = sends.get(i);
+            if (acked.isCompletedExceptionally()) {
+                // a send Kafka refused for good (delivery.timeout.ms is "until Kafka is back", so rare): that one alone
+                bad.add(sentFor.get(i));
+                reasons.add(acked.handle((v, t) -> t).join());
+            }
+        }
+        // only then the dead letters: the strategy acknowledges a dead-lettered record once it is written, and that
+        // must not let an offset be committed while outputs before it are still in flight
+        List<CompletableFuture<Void>> dead = new ArrayList<>(bad.size());
+        for (int i = 0; i < bad.size(); i++) {
+            dead.add(bad.get(i).nack(reasons.get(i)).toCompletableFuture());
+        }
+        CompletableFuture.allOf(dead.toArray(CompletableFuture[]::new)).join();
         return batch.ack();
     }
 
@@ -159,7 +184,7 @@ public class TriageProcessor {
         return repeats;
     }
 
-    /** Sends the verdict on {@code p}; completes when Kafka acknowledged it, or once it was dead-lettered instead. */
+    /** Sends the verdict on {@code p}; completes when Kafka acknowledged it, exceptionally if Kafka refused it. */
     private CompletableFuture<Void> send(Parsed p, CommentTriaged.Triage triage) throws IOException {
         IngestedComment comment = p.comment();
         String eventId = triagedEventId(comment.eventId());
@@ -178,13 +203,7 @@ public class TriageProcessor {
             acked.completeExceptionally(failure);
             return CompletableFuture.completedFuture(null);
         }));
-        // a send Kafka refused for good (delivery.timeout.ms is "until Kafka is back", so rare): that record alone
-        return acked.exceptionallyCompose(failure -> p.record().nack(failure).toCompletableFuture());
-    }
-
-    /** Hands {@code record} to the channel's dead-letter strategy; completes once it is written there. */
-    private static CompletableFuture<Void> deadLetter(KafkaRecord<String, String> record, Exception reason) {
-        return record.nack(reason).toCompletableFuture();
+        return acked;
     }
 
     /** The engine's verdict on {@code comment}, given its repetition count. */
