@@ -1,15 +1,17 @@
 package io.earshot.triage.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code comments.triaged} event ({@code docs/events/comments.triaged.schema.json}): the ingested comment as it
- * arrived, and triage's verdict.
+ * arrived, and triage's verdict. {@code comment} is the incoming record's value, already checked to be one JSON object,
+ * written out as it came ({@link JsonRawValue}): parsing it into a tree and writing the tree out again cost as much
+ * as reading the fields triage needs.
  */
-public record CommentTriaged(String eventId, JsonNode comment, Triage triage) {
+public record CommentTriaged(String eventId, @JsonRawValue String comment, Triage triage) {
 
     /** Triage's verdict on one comment. */
     public record Triage(

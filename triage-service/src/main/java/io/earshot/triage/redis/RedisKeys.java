@@ -7,7 +7,7 @@ package io.earshot.triage.redis;
  */
 public enum RedisKeys {
 
-    REPEAT("earshot:triage:repeat:", "<sha-256 of the normalised text, 16 hex>", "earshot.triage.repeat-window", false,
+    REPEAT("earshot:triage:repeat:", "<64-bit FNV-1a of the normalised text, 16 hex>:<bucket>", "the bucket's end plus earshot.triage.repeat-window", false,
             "the event ids that posted one normalised text within the repetition window (a set)");
 
     private final String prefix;

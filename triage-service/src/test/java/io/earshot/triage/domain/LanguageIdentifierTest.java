@@ -42,4 +42,15 @@ class LanguageIdentifierTest {
         assertEquals("und", LANG.detect("👍👍👍 !!!", null).lang());
         assertEquals("und", LANG.detect("12345 http://x.io", null).lang());
     }
+
+    @Test
+    void aScriptOnlyOneConfiguredLanguageWritesInDecidesWithoutLingua() {
+        assertEquals(Source.SCRIPT, LANG.detect("Посылка пришла поздно, #123 :( ok", null).source());
+        assertEquals(Source.SCRIPT, LANG.detect("وصل الطرد متأخرا 100%", null).source());
+        assertEquals(Source.SCRIPT, LANG.detect("పార్సెల్ ఆలస్యంగా వచ్చింది!!", null).source());
+        // mostly Latin letters, with Cyrillic ones: no single script dominates, Lingua decides
+        assertEquals(Source.DETECTED, LANG.detect("The package arrived late, the box was damaged: пришла", null).source());
+        // ASCII punctuation and digits are not letters, so they neither count towards a script nor make up the minimum
+        assertEquals("und", LANG.detect("[@`{~ 1234 ^_^]", null).lang());
+    }
 }

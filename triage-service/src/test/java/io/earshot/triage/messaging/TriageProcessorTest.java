@@ -15,13 +15,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,5 +184,49 @@ class TriageProcessorTest {
         ConsumerRecord<String, String> dead = dlq.poll().stream().filter(r -> r.value().contains(marker)).findFirst().orElseThrow();
         assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8).length() > 0);
         await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(good).size() == 1);
+    }
+
+    @Test
+    void aMalformedRecordInABatchGoesAloneToTheDeadLetterTopicAndTheOthersArePublishedInOrder() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> ids = IntStream.range(0, 40).mapToObj(i -> run + "-" + i).toList();
+        // sent back to back, without waiting for each, so that they reach the consumer in a poll or a few
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i == ids.size() / 2) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.COMMENTS_INGESTED, "youtube:video-1",
+                        "{\"eventId\":\"" + run + "-bad\", not json")));
+            }
+            sent.add(producer.send(new ProducerRecord<>(Topics.COMMENTS_INGESTED, "youtube:video-1",
+                    ingested(ids.get(i), "My order arrived today, thank you", "en"))));
+        }
+        for (Future<RecordMetadata> f : sent) {
+            f.get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> triagedOf(run).size() == ids.size());
+        List<JsonNode> out = triagedOf(run);
+        assertEquals(ids, out.stream().map(n -> n.at("/comment/eventId").asText()).toList(),
+                "every good record published once, in the order of its conversation");
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", out.get(0).toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadOf(run).size() == 1);
+        ConsumerRecord<String, String> dead = deadOf(run).get(0);
+        assertTrue(dead.value().contains(run + "-bad"), "the malformed record, alone: " + dead.value());
+        assertEquals(Topics.COMMENTS_INGESTED, header(dead, "dead-letter-topic"));
+        assertTrue(header(dead, "dead-letter-reason").length() > 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> deadOf(run).size() == 1);
+    }
+
+    private List<JsonNode> triagedOf(String run) {
+        return triaged.poll().stream().map(ConsumerRecord::value).filter(v -> v.contains(run)).map(this::read).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> deadOf(String run) {
+        return dlq.poll().stream().filter(r -> r.value() != null && r.value().contains(run)).toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
  * Decides the language of a comment. The platform's hint wins when it names a configured language; text in a script
  * that only one configured language uses (Telugu, Arabic, Cyrillic, Devanagari) is decided by the script; the rest
  * goes to Lingua, restricted to the configured languages (so only their models are loaded: memory stays small).
+ * The script count is one pass over the text that handles ASCII without decoding code points or looking up scripts,
+ * so the texts it decides (a script only one configured language writes in) never reach Lingua's n-gram models.
  * Text with too few letters, or where Lingua's two best guesses are too close (mixed text), is {@code und}.
  */
 public final class LanguageIdentifier {
@@ -90,6 +92,15 @@ public final class LanguageIdentifier {
         }
         int letters = 0, latin = 0, cyr = 0, arab = 0, deva = 0, telu = 0;
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) { // ASCII, most of every comment: no code point decoding, no script table lookup
+                i++;
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                    letters++;
+                    latin++;
+                }
+                continue;
+            }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (!Character.isLetter(cp)) {
