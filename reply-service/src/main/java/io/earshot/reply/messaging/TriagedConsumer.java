@@ -121,7 +121,7 @@ public class TriagedConsumer {
             autoHide(item);
         }
         String id = item.id();
-        QueueItem announced = item.version() == 1 ? item : item.toBuilder().version(1).build();
+        QueueItem announced = item.version() == 1 ? item : item.withHandling(h -> h.withVersion(1));
         ReplyEvent drafted = QueueItems.event(announced, "drafted", "system", null, clock.instant());
         retry.async(() -> publisher.publish(drafted))
                 .chain(() -> retry.async(() -> announcements.markAnnounced(id)))
@@ -136,7 +136,8 @@ public class TriagedConsumer {
             if (Workflow.allowed(Action.RETRACT, state)) {
                 service.system(existing.id(), new QueueService.Step(Action.RETRACT, Actor.SYSTEM, QueueStore.LockMode.CLEAR,
                         null, "the comment was removed on " + existing.platform(),
-                        b -> b.commentVersion(triaged.comment().version()).stateReason("the comment was removed"),
+                        i -> i.withComment(c -> c.withVersion(triaged.comment().version()))
+                                .withStateReason("the comment was removed"),
                         QueueStore.OutboxOp.REMOVE, null));
             } else {
                 LOG.infof("comment of %s removed while the item is %s: nothing to retract", existing.id(), state);
@@ -147,12 +148,12 @@ public class TriagedConsumer {
             LOG.infof("comment of %s edited while the item is %s: the reply stands", existing.id(), state);
             return;
         }
-        QueueItem updated = QueueItems.withComment(existing.toBuilder(), triaged).build();
+        QueueItem updated = QueueItems.withComment(existing, triaged);
         QueueItem.Draft draft = drafter.draft(updated);
         service.system(existing.id(), new QueueService.Step(Action.REDRAFT, Actor.SYSTEM, QueueStore.LockMode.NONE, null,
                 "the comment was edited; the draft for the old text was replaced",
-                b -> QueueItems.withComment(b, triaged).draft(draft).approval(null)
-                        .suggestion(QueueItems.noReply(updated) ? "hide" : null),
+                i -> QueueItems.withComment(i, triaged).withDraft(draft).withApproval(null)
+                        .withHandling(h -> h.withSuggestion(QueueItems.noReply(updated) ? "hide" : null)),
                 QueueStore.OutboxOp.REMOVE, null));
     }
 

@@ -73,7 +73,7 @@ public class TimerSweep {
                 return;
             }
             service.apply(id, new QueueService.Step(Action.RELEASE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "the claim of " + item.claimedBy() + " ran out", b -> b, QueueStore.OutboxOp.NONE, null, true));
+                    "the claim of " + item.claimedBy() + " ran out", i -> i, QueueStore.OutboxOp.NONE, null, true));
         } else {
             if (item.state() != State.snoozed || item.snoozedUntil() == null || now.isBefore(item.snoozedUntil())) {
                 if (item.state() == State.snoozed && item.snoozedUntil() != null) {
@@ -84,7 +84,7 @@ public class TimerSweep {
                 return;
             }
             service.apply(id, new QueueService.Step(Action.WAKE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "snoozed until " + item.snoozedUntil(), b -> b, QueueStore.OutboxOp.NONE, null, true));
+                    "snoozed until " + item.snoozedUntil(), i -> i, QueueStore.OutboxOp.NONE, null, true));
         }
         store.timerDone(timer);
     }

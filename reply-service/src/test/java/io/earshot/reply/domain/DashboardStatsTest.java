@@ -16,15 +16,16 @@ class DashboardStatsTest {
     static QueueItem item(String id, String label, String platform, String lang, QueueItem.State state, Duration age,
             Duration repliedAfter, String by) {
         Instant at = NOW.minus(age);
-        QueueItem.Builder b = new QueueItem.Builder().id(id).commentId(id).platform(platform).threadKey("t").threadId("t")
-                .text("x").commentCreatedAt(at).lang(lang).label(label).flags(List.of()).priority(50)
-                .scores(Map.of()).explanation(List.of()).state(state).version(1).queuedAt(at).updatedAt(at)
-                .pii(List.of()).publication(QueueItem.Publication.NONE);
+        QueueItem item = new QueueItem(id,
+                new QueueItemComment(id, platform, "t", "t", null, null, null, "x", null, at, 0, List.of()),
+                new QueueItemVerdict(lang, label, 0, Map.of(), List.of(), 50, List.of(), null), null,
+                new QueueItemHandling(state, 1, at, at, null, null, null, null, null, null, null),
+                null, QueueItem.Publication.NONE, null);
         if (repliedAfter != null) {
-            b.approval(new QueueItem.Approval(by, at, "r", "k", List.of()))
-                    .publication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
+            item = item.withApproval(new QueueItem.Approval(by, at, "r", "k", List.of()))
+                    .withPublication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
         }
-        return b.build();
+        return item;
     }
 
     @Test

@@ -38,7 +38,7 @@ class GoldenJsonTest {
         QueueItem moderated = mapper.treeToValue(golden("moderated"), QueueItem.class);
         QueueItem pending = mapper.treeToValue(golden("pending"), QueueItem.class);
         Instant t = Instant.parse("2026-11-02T11:00:00Z");
-        ItemView view = new ItemView(moderated, new ItemView.Claim("alice", t.plusSeconds(300)),
+        ItemView view = new ItemView(QueueItemJson.of(moderated), new ItemView.Claim("alice", t.plusSeconds(300)),
                 new ReplyLint.Result(true, List.of()), true, "timeout", List.of(),
                 List.of(new ItemView.Related("it-pending", "Jane Doe", pending.text(), pending.commentCreatedAt(),
                         "complaint", QueueItem.State.pending, null)),
