@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One comment waiting for a human, in parts that change for different reasons: what was said
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonSerialize(converter = QueueItemJson.Write.class)
 @JsonDeserialize(converter = QueueItemJson.Read.class)
-@Schema(implementation = QueueItemJson.class)
 public record QueueItem(
         String id,
         QueueItemComment comment,
