@@ -33,7 +33,7 @@ public final class QueueItems {
         }
 
         public Duration of(String kind, int priority) {
-            Duration base = byLabel.getOrDefault(kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
+            Duration base = byLabel.getOrDefault(kind == null ? "neutral" : kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
             return priority >= urgentPriority && urgent.compareTo(base) < 0 ? urgent : base;
         }
 
@@ -45,7 +45,8 @@ public final class QueueItems {
 
     /** The kind of reply a comment needs: a question gets an answer unless it is a complaint. */
     public static String kind(QueueItem item) {
-        return item.flags().contains("question") && !"complaint".equals(item.label()) ? "question" : item.label();
+        boolean question = item.flags() != null && item.flags().contains("question");
+        return question && !"complaint".equals(item.label()) ? "question" : item.label();
     }
 
     /** Abuse and spam get a hide suggestion, never a reply in kind. */
