@@ -5,7 +5,6 @@ import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.workflow.Intake;
-import io.earshot.reply.workflow.RebuildGate;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -37,17 +36,14 @@ public class TriagedConsumer {
     private final ObjectMapper mapper;
     private final Intake intake;
     private final ReplyEventPublisher publisher;
-    private final RebuildGate gate;
     private final TransientRetry retry;
 
     Clock clock = Clock.systemUTC();
 
-    public TriagedConsumer(ObjectMapper mapper, Intake intake, ReplyEventPublisher publisher, RebuildGate gate,
-                           TransientRetry retry) {
+    public TriagedConsumer(ObjectMapper mapper, Intake intake, ReplyEventPublisher publisher, TransientRetry retry) {
         this.mapper = mapper;
         this.intake = intake;
         this.publisher = publisher;
-        this.gate = gate;
         this.retry = retry;
     }
 
@@ -64,8 +60,6 @@ public class TriagedConsumer {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());
             return record.nack(e);
         }
-        // a rebuild is replaying the topics: wait for it rather than race it (the record is then applied after it)
-        gate.awaitOpen(Duration.ofMinutes(10));
         // an earlier record's announcement waits out a Kafka or Redis outage: do not overtake it
         retry.awaitAsync(Duration.ofMinutes(10));
         Optional<QueueItem> announce;

@@ -63,6 +63,7 @@ public class Intake {
      *
      * @return the item to announce as {@code drafted} (at version 1), empty when it was announced already
      */
+    @WaitsForRebuild(WaitsForRebuild.Mode.WAIT) // a rebuild replays the topics: wait for it rather than race it
     public Optional<QueueItem> receive(TriagedComment triaged, QueueItem item) {
         AuditEntry audit = new AuditEntry(item.queuedAt(), "system", "drafted", null, item.state().name(), item.version(),
                 null, item.draftText(), item.draft() == null ? null : item.draft().source());

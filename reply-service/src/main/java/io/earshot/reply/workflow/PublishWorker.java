@@ -62,15 +62,13 @@ public class PublishWorker {
     PublishConfig config;
 
     @Inject
-    RebuildGate gate;
-
-    @Inject
     Approvals approvals;
 
     @Scheduled(every = "${earshot.reply.publish.poll-every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WaitsForRebuild
     void poll() {
-        if (!config.enabled() || gate.closed()) {
+        if (!config.enabled()) {
             return;
         }
         try {

@@ -54,9 +54,6 @@ public class QueueService {
     LearnedReplies learned;
 
     @Inject
-    RebuildGate gate;
-
-    @Inject
     Approvals approvals;
 
     Clock clock = Clock.systemUTC();
@@ -95,8 +92,8 @@ public class QueueService {
     }
 
     /** Applies a step to an item, refusing it with a 409 that says why. */
+    @WaitsForRebuild(WaitsForRebuild.Mode.REFUSE)
     public QueueItem apply(String id, Step step) {
-        gate.requireOpen();
         QueueItem stored = get(id);
         if (step.clientVersion() != null && step.clientVersion() != stored.version()) {
             throw conflict("the item changed since you loaded it: you sent version " + step.clientVersion()

@@ -30,14 +30,9 @@ public class TimerSweep {
     @Inject
     QueueService service;
 
-    @Inject
-    RebuildGate gate;
-
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WaitsForRebuild
     void sweep() {
-        if (gate.closed()) {
-            return;
-        }
         try {
             Instant now = service.now();
             for (String timer : store.dueTimers(now, 100)) {
