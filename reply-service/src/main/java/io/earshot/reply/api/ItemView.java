@@ -2,6 +2,7 @@ package io.earshot.reply.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.QueueItemJson;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.redis.LearnedReplies;
 import io.earshot.reply.workflow.TranslationService;
@@ -12,9 +13,12 @@ import java.util.List;
  * A queue item as the dashboard shows it: the item, who holds the claim and until when, the lint of its draft,
  * suggestions from earlier approved replies, the conversation around it, the author's earlier comments, and
  * translation for the user looking at it (whether it is needed and available, the comment's, the draft's).
+ *
+ * @param item the item in its flat form: Jackson's {@code @JsonUnwrapped} unwraps a plain record, not an item written
+ *        through a converter
  */
 public record ItemView(
-        @JsonUnwrapped QueueItem item,
+        @JsonUnwrapped QueueItemJson item,
         Claim claim,
         ReplyLint.Result lint,
         boolean slaBreached,

@@ -1,6 +1,7 @@
 package io.earshot.reply.api;
 
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.QueueItemJson;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.redis.LearnedReplies;
 import io.earshot.reply.redis.QueueStore;
@@ -55,7 +56,7 @@ public class ItemViews {
                 .map(ItemView.Related::of).toList();
         String lastError = item.state() == QueueItem.State.publishing || item.state() == QueueItem.State.failed
                 ? store.lastFailure(item.id()) : null;
-        return new ItemView(item, claim, lint, breached, lastError, learned.suggest(item, 3), thread, history,
+        return new ItemView(QueueItemJson.of(item), claim, lint, breached, lastError, learned.suggest(item, 3), thread, history,
                 translations.view(item, identity.getPrincipal().getName()));
     }
 }

@@ -5,6 +5,7 @@ import io.earshot.reply.config.ReplyConfig;
 import io.earshot.reply.config.WorkflowConfig;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.domain.QueueItemJson;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.redis.QueueFilter;
@@ -89,7 +90,7 @@ public class QueueResource {
 
     @GET
     @Operation(summary = "List the queue", description = "Most urgent first, then the earliest SLA deadline. Page with the returned nextCursor.")
-    public QueueStore.Page list(
+    public ItemPage list(
             @QueryParam("label") @Pattern(regexp = "praise|complaint|neutral", message = "must be praise, complaint or neutral") String label,
             @QueryParam("platform") @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a platform name") String platform,
             @QueryParam("lang") @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
@@ -113,7 +114,7 @@ public class QueueResource {
         }
         try {
             QueueStore.Page page = store.page(new QueueFilter(label, platform, lang, states, assignee), cursor, limit);
-            return new QueueStore.Page(page.items().stream().map(service::current).toList(), page.nextCursor());
+            return new ItemPage(page.items().stream().map(service::current).map(QueueItemJson::of).toList(), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
         }

@@ -1,9 +1,11 @@
 package io.earshot.reply.api;
 
+import io.earshot.reply.domain.DashboardStats;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.workflow.QueueService;
+import io.earshot.reply.workflow.SlaPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,13 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** How the team is doing: what is in the queue, how fast replies go out, how many missed their SLA. */
+/**
+ * How the team is doing: what is in the queue, how fast replies go out, how many missed their SLA. SLA and percentile
+ * rules are the dashboard's ({@link DashboardStats}), so the two never disagree.
+ */
 @Path("/api/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.RESPONDER)
@@ -30,6 +34,9 @@ public class StatsResource {
 
     @Inject
     QueueService service;
+
+    @Inject
+    SlaPolicy sla;
 
     /**
      * @param responseSeconds from the comment to our published reply: p50, p90, p99 and max, in seconds
@@ -47,7 +54,7 @@ public class StatsResource {
         Map<String, Long> byLabel = new TreeMap<>();
         Map<String, Long> byPlatform = new TreeMap<>();
         Map<String, Long> byLang = new TreeMap<>();
-        List<Long> response = new ArrayList<>();
+        List<Double> response = new ArrayList<>();
         long[] breaches = new long[2];
         long[] total = new long[1];
         Instant now = service.now();
@@ -59,30 +66,26 @@ public class StatsResource {
             byPlatform.merge(String.valueOf(item.platform()), 1L, Long::sum);
             byLang.merge(String.valueOf(item.lang()), 1L, Long::sum);
             Instant published = item.publication() == null ? null : item.publication().publishedAt();
+            Instant queued = item.queuedAt() != null ? item.queuedAt() : item.commentCreatedAt();
+            Instant due = queued == null ? null : DashboardStats.deadline(item, queued, sla.sla());
             if (published != null && item.commentCreatedAt() != null) {
-                response.add(Duration.between(item.commentCreatedAt(), published).toSeconds());
-                if (item.slaDeadline() != null && published.isAfter(item.slaDeadline())) {
+                response.add((double) Duration.between(item.commentCreatedAt(), published).toSeconds());
+                if (due != null && published.isAfter(due)) {
                     breaches[1]++;
                 }
-            } else if (!item.state().terminal() && item.slaDeadline() != null && now.isAfter(item.slaDeadline())) {
+            } else if (!item.state().terminal() && due != null && now.isAfter(due)) {
                 breaches[0]++;
             }
         });
-        Collections.sort(response);
         Map<String, Long> percentiles = new TreeMap<>();
         if (!response.isEmpty()) {
-            percentiles.put("p50", percentile(response, 50));
-            percentiles.put("p90", percentile(response, 90));
-            percentiles.put("p99", percentile(response, 99));
-            percentiles.put("max", response.get(response.size() - 1));
+            percentiles.put("p50", (long) DashboardStats.percentile(response, 50));
+            percentiles.put("p90", (long) DashboardStats.percentile(response, 90));
+            percentiles.put("p99", (long) DashboardStats.percentile(response, 99));
+            percentiles.put("max", (long) DashboardStats.percentile(response, 100));
             percentiles.put("count", (long) response.size());
         }
         return new Stats(total[0], byState, byLabel, byPlatform, byLang, percentiles,
                 Map.of("open", breaches[0], "published", breaches[1]), now);
-    }
-
-    static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

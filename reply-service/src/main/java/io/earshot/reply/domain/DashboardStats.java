@@ -30,22 +30,13 @@ public final class DashboardStats {
     public record Report(LocalDate from, LocalDate to, int comments, Map<String, Chart> charts) {
     }
 
-    /** When the first reply to an item was due: its own deadline, or the default per label from queueing. */
-    public static Instant deadline(QueueItem item, Instant queued) {
-        return item.slaDeadline() != null ? item.slaDeadline() : queued.plus(defaultSla(item));
-    }
-
-    /** The default SLA when an item carries no deadline: 1 h for complaints, 4 h otherwise, 24 h for praise. */
-    static Duration defaultSla(QueueItem item) {
-        long minutes = switch (item.label() == null ? "" : item.label()) {
-            case "complaint" -> 60;
-            case "praise" -> 1440;
-            default -> 240;
-        };
-        if (item.flags() != null && item.flags().contains("question")) {
-            minutes = Math.min(minutes, 240);
-        }
-        return Duration.ofMinutes(minutes);
+    /**
+     * When the first reply to an item was due: its own deadline, or else the configured SLA of its kind and priority
+     * ({@code earshot.reply.workflow.sla}, via {@link QueueItems.Sla}) from queueing. The one SLA rule of every
+     * statistic, so the dashboard and {@code /api/stats} cannot disagree with the config or with each other.
+     */
+    public static Instant deadline(QueueItem item, Instant queued, QueueItems.Sla sla) {
+        return item.slaDeadline() != null ? item.slaDeadline() : queued.plus(sla.of(QueueItems.kind(item), item.priority()));
     }
 
     private static final Set<QueueItem.State> REPLIED = Set.of(QueueItem.State.published);
@@ -56,10 +47,11 @@ public final class DashboardStats {
     }
 
     /**
+     * @param sla the configured SLA, for items that carry no deadline of their own
      * @param responderOf who replied to an item (null when unknown)
      * @param repliedAt   when the reply went out (null when it did not)
      */
-    public static Report report(Iterable<QueueItem> items, LocalDate to, int days, Instant now,
+    public static Report report(Iterable<QueueItem> items, LocalDate to, int days, Instant now, QueueItems.Sla sla,
             Function<QueueItem, String> responderOf, Function<QueueItem, Instant> repliedAt) {
         LocalDate from = to.minusDays(days - 1L);
         List<String> x = new ArrayList<>();
@@ -95,7 +87,7 @@ public final class DashboardStats {
                     byResponder.merge(who, 1.0, Double::sum);
                 }
             }
-            if (waited != null && at.plus(waited).isAfter(deadline(item, at))) {
+            if (waited != null && at.plus(waited).isAfter(deadline(item, at, sla))) {
                 breaches[i]++;
             }
         }

@@ -1,61 +1,33 @@
 package io.earshot.reply.domain;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * One comment waiting for a human: what was said, triage's verdict, the drafted reply and where it stands.
+ * One comment waiting for a human, in parts that change for different reasons: what was said
+ * ({@link QueueItemComment}), triage's verdict ({@link QueueItemVerdict}), the drafted reply, where it stands and who
+ * handles it ({@link QueueItemHandling}), the approval, the publication and the moderation. A change copies one part
+ * ({@code with*}); nothing builds an item field by field.
  *
- * @param version incremented on every change, so a stale edit can be refused
- * @param commentVersion the version of the comment this item reflects (edits raise it)
- * @param pii personal data triage found in the comment text, as character spans
- * @param topic what the comment is about, when triage says (selects a topic template)
- * @param slaDeadline when a reply is due, from the label's and priority's SLA
- * @param claimedBy who held the claim when it was last taken; the live claim is a Redis lock with a TTL
- * @param assignee the person the item is assigned to
- * @param team the team the item is assigned to
- * @param snoozedUntil when a snoozed item returns to the queue
- * @param suggestion what the team is advised to do besides replying, e.g. {@code hide} for abuse
- * @param stateReason why the item is in its state (rejection reason, failure, retraction)
+ * <p>Redis and the API hold the item as one flat JSON object, as before it had parts; {@link QueueItemJson} maps it.
+ * The read-through accessors below ({@link #text()}, {@link #state()}, ...) keep reading sites short.
+ *
  * @param approval who approved which text, and the idempotency key the reply is published with
  * @param publication attempts to publish and their outcome
  * @param moderation whether the comment is visible, hidden or deleted on the platform
  */
+@JsonSerialize(converter = QueueItemJson.Write.class)
+@JsonDeserialize(converter = QueueItemJson.Read.class)
 public record QueueItem(
         String id,
-        String commentId,
-        String platform,
-        String threadKey,
-        String threadId,
-        String externalId,
-        String parentId,
-        Author author,
-        String text,
-        String permalink,
-        Instant commentCreatedAt,
-        String lang,
-        String label,
-        double confidence,
-        Map<String, Double> scores,
-        List<String> flags,
-        int priority,
-        List<String> explanation,
+        QueueItemComment comment,
+        QueueItemVerdict verdict,
         Draft draft,
-        State state,
-        long version,
-        Instant queuedAt,
-        Instant updatedAt,
-        int commentVersion,
-        List<Pii> pii,
-        String topic,
-        Instant slaDeadline,
-        String claimedBy,
-        String assignee,
-        String team,
-        Instant snoozedUntil,
-        String suggestion,
-        String stateReason,
+        QueueItemHandling handling,
         Approval approval,
         Publication publication,
         Moderation moderation) {
@@ -145,8 +117,46 @@ public record QueueItem(
     public record Moderation(String status, String by, Instant at) {
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    public QueueItem withComment(UnaryOperator<QueueItemComment> change) {
+        return new QueueItem(id, change.apply(comment), verdict, draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withVerdict(UnaryOperator<QueueItemVerdict> change) {
+        return new QueueItem(id, comment, change.apply(verdict), draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withHandling(UnaryOperator<QueueItemHandling> change) {
+        return new QueueItem(id, comment, verdict, draft, change.apply(handling), approval, publication, moderation);
+    }
+
+    public QueueItem withId(String id) {
+        return new QueueItem(id, comment, verdict, draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withDraft(Draft draft) {
+        return new QueueItem(id, comment, verdict, draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withApproval(Approval approval) {
+        return new QueueItem(id, comment, verdict, draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withPublication(Publication publication) {
+        return new QueueItem(id, comment, verdict, draft, handling, approval, publication, moderation);
+    }
+
+    public QueueItem withModeration(Moderation moderation) {
+        return new QueueItem(id, comment, verdict, draft, handling, approval, publication, moderation);
+    }
+
+    /** Shortcut for the most common change: the state (and nothing else). */
+    public QueueItem withState(State state) {
+        return withHandling(h -> h.withState(state));
+    }
+
+    /** Shortcut: why the item is in its state. */
+    public QueueItem withStateReason(String stateReason) {
+        return withHandling(h -> h.withStateReason(stateReason));
     }
 
     /** The item's draft text, or null. */
@@ -154,269 +164,40 @@ public record QueueItem(
         return draft == null ? null : draft.text();
     }
 
-    /** Copies an item with some fields changed. */
-    public static final class Builder {
-        private String id;
-        private String commentId;
-        private String platform;
-        private String threadKey;
-        private String threadId;
-        private String externalId;
-        private String parentId;
-        private Author author;
-        private String text;
-        private String permalink;
-        private Instant commentCreatedAt;
-        private String lang;
-        private String label;
-        private double confidence;
-        private Map<String, Double> scores;
-        private List<String> flags;
-        private int priority;
-        private List<String> explanation;
-        private Draft draft;
-        private State state;
-        private long version;
-        private Instant queuedAt;
-        private Instant updatedAt;
-        private int commentVersion;
-        private List<Pii> pii;
-        private String topic;
-        private Instant slaDeadline;
-        private String claimedBy;
-        private String assignee;
-        private String team;
-        private Instant snoozedUntil;
-        private String suggestion;
-        private String stateReason;
-        private Approval approval;
-        private Publication publication;
-        private Moderation moderation;
+    // read-through accessors of comment
+    public String commentId() { return comment.commentId(); }
+    public String platform() { return comment.platform(); }
+    public String threadKey() { return comment.threadKey(); }
+    public String threadId() { return comment.threadId(); }
+    public String externalId() { return comment.externalId(); }
+    public String parentId() { return comment.parentId(); }
+    public Author author() { return comment.author(); }
+    public String text() { return comment.text(); }
+    public String permalink() { return comment.permalink(); }
+    public Instant commentCreatedAt() { return comment.createdAt(); }
+    public int commentVersion() { return comment.version(); }
+    public List<Pii> pii() { return comment.pii(); }
 
-        public Builder() {
-        }
+    // read-through accessors of verdict
+    public String lang() { return verdict.lang(); }
+    public String label() { return verdict.label(); }
+    public double confidence() { return verdict.confidence(); }
+    public Map<String, Double> scores() { return verdict.scores(); }
+    public List<String> flags() { return verdict.flags(); }
+    public int priority() { return verdict.priority(); }
+    public List<String> explanation() { return verdict.explanation(); }
+    public String topic() { return verdict.topic(); }
 
-        Builder(QueueItem i) {
-            this.id = i.id;
-            this.commentId = i.commentId;
-            this.platform = i.platform;
-            this.threadKey = i.threadKey;
-            this.threadId = i.threadId;
-            this.externalId = i.externalId;
-            this.parentId = i.parentId;
-            this.author = i.author;
-            this.text = i.text;
-            this.permalink = i.permalink;
-            this.commentCreatedAt = i.commentCreatedAt;
-            this.lang = i.lang;
-            this.label = i.label;
-            this.confidence = i.confidence;
-            this.scores = i.scores;
-            this.flags = i.flags;
-            this.priority = i.priority;
-            this.explanation = i.explanation;
-            this.draft = i.draft;
-            this.state = i.state;
-            this.version = i.version;
-            this.queuedAt = i.queuedAt;
-            this.updatedAt = i.updatedAt;
-            this.commentVersion = i.commentVersion;
-            this.pii = i.pii;
-            this.topic = i.topic;
-            this.slaDeadline = i.slaDeadline;
-            this.claimedBy = i.claimedBy;
-            this.assignee = i.assignee;
-            this.team = i.team;
-            this.snoozedUntil = i.snoozedUntil;
-            this.suggestion = i.suggestion;
-            this.stateReason = i.stateReason;
-            this.approval = i.approval;
-            this.publication = i.publication;
-            this.moderation = i.moderation;
-        }
-
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder commentId(String commentId) {
-            this.commentId = commentId;
-            return this;
-        }
-
-        public Builder platform(String platform) {
-            this.platform = platform;
-            return this;
-        }
-
-        public Builder threadKey(String threadKey) {
-            this.threadKey = threadKey;
-            return this;
-        }
-
-        public Builder threadId(String threadId) {
-            this.threadId = threadId;
-            return this;
-        }
-
-        public Builder externalId(String externalId) {
-            this.externalId = externalId;
-            return this;
-        }
-
-        public Builder parentId(String parentId) {
-            this.parentId = parentId;
-            return this;
-        }
-
-        public Builder author(Author author) {
-            this.author = author;
-            return this;
-        }
-
-        public Builder text(String text) {
-            this.text = text;
-            return this;
-        }
-
-        public Builder permalink(String permalink) {
-            this.permalink = permalink;
-            return this;
-        }
-
-        public Builder commentCreatedAt(Instant commentCreatedAt) {
-            this.commentCreatedAt = commentCreatedAt;
-            return this;
-        }
-
-        public Builder lang(String lang) {
-            this.lang = lang;
-            return this;
-        }
-
-        public Builder label(String label) {
-            this.label = label;
-            return this;
-        }
-
-        public Builder confidence(double confidence) {
-            this.confidence = confidence;
-            return this;
-        }
-
-        public Builder scores(Map<String, Double> scores) {
-            this.scores = scores;
-            return this;
-        }
-
-        public Builder flags(List<String> flags) {
-            this.flags = flags;
-            return this;
-        }
-
-        public Builder priority(int priority) {
-            this.priority = priority;
-            return this;
-        }
-
-        public Builder explanation(List<String> explanation) {
-            this.explanation = explanation;
-            return this;
-        }
-
-        public Builder draft(Draft draft) {
-            this.draft = draft;
-            return this;
-        }
-
-        public Builder state(State state) {
-            this.state = state;
-            return this;
-        }
-
-        public Builder version(long version) {
-            this.version = version;
-            return this;
-        }
-
-        public Builder queuedAt(Instant queuedAt) {
-            this.queuedAt = queuedAt;
-            return this;
-        }
-
-        public Builder updatedAt(Instant updatedAt) {
-            this.updatedAt = updatedAt;
-            return this;
-        }
-
-        public Builder commentVersion(int commentVersion) {
-            this.commentVersion = commentVersion;
-            return this;
-        }
-
-        public Builder pii(List<Pii> pii) {
-            this.pii = pii;
-            return this;
-        }
-
-        public Builder topic(String topic) {
-            this.topic = topic;
-            return this;
-        }
-
-        public Builder slaDeadline(Instant slaDeadline) {
-            this.slaDeadline = slaDeadline;
-            return this;
-        }
-
-        public Builder claimedBy(String claimedBy) {
-            this.claimedBy = claimedBy;
-            return this;
-        }
-
-        public Builder assignee(String assignee) {
-            this.assignee = assignee;
-            return this;
-        }
-
-        public Builder team(String team) {
-            this.team = team;
-            return this;
-        }
-
-        public Builder snoozedUntil(Instant snoozedUntil) {
-            this.snoozedUntil = snoozedUntil;
-            return this;
-        }
-
-        public Builder suggestion(String suggestion) {
-            this.suggestion = suggestion;
-            return this;
-        }
-
-        public Builder stateReason(String stateReason) {
-            this.stateReason = stateReason;
-            return this;
-        }
-
-        public Builder approval(Approval approval) {
-            this.approval = approval;
-            return this;
-        }
-
-        public Builder publication(Publication publication) {
-            this.publication = publication;
-            return this;
-        }
-
-        public Builder moderation(Moderation moderation) {
-            this.moderation = moderation;
-            return this;
-        }
-
-        public QueueItem build() {
-            return new QueueItem(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state, version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team, snoozedUntil, suggestion, stateReason, approval, publication, moderation);
-        }
-    }
+    // read-through accessors of handling
+    public State state() { return handling.state(); }
+    public long version() { return handling.version(); }
+    public Instant queuedAt() { return handling.queuedAt(); }
+    public Instant updatedAt() { return handling.updatedAt(); }
+    public Instant slaDeadline() { return handling.slaDeadline(); }
+    public String claimedBy() { return handling.claimedBy(); }
+    public String assignee() { return handling.assignee(); }
+    public String team() { return handling.team(); }
+    public Instant snoozedUntil() { return handling.snoozedUntil(); }
+    public String suggestion() { return handling.suggestion(); }
+    public String stateReason() { return handling.stateReason(); }
 }

@@ -33,7 +33,7 @@ public final class QueueItems {
         }
 
         public Duration of(String kind, int priority) {
-            Duration base = byLabel.getOrDefault(kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
+            Duration base = byLabel.getOrDefault(kind == null ? "neutral" : kind, byLabel.getOrDefault("neutral", Duration.ofHours(24)));
             return priority >= urgentPriority && urgent.compareTo(base) < 0 ? urgent : base;
         }
 
@@ -45,7 +45,8 @@ public final class QueueItems {
 
     /** The kind of reply a comment needs: a question gets an answer unless it is a complaint. */
     public static String kind(QueueItem item) {
-        return item.flags().contains("question") && !"complaint".equals(item.label()) ? "question" : item.label();
+        boolean question = item.flags() != null && item.flags().contains("question");
+        return question && !"complaint".equals(item.label()) ? "question" : item.label();
     }
 
     /** Abuse and spam get a hide suggestion, never a reply in kind. */
@@ -68,39 +69,43 @@ public final class QueueItems {
 
     public static QueueItem fromTriaged(TriagedComment triaged, Function<QueueItem, QueueItem.Draft> drafter, Sla sla,
                                         Instant now) {
-        QueueItem item = withComment(new QueueItem.Builder(), triaged)
-                .state(QueueItem.State.pending)
-                .version(1)
-                .queuedAt(now)
-                .updatedAt(now)
-                .publication(QueueItem.Publication.NONE)
-                .build();
-        Instant created = item.commentCreatedAt() == null ? now : item.commentCreatedAt();
-        return item.toBuilder()
-                .commentCreatedAt(created)
-                .slaDeadline(sla.due(created, kind(item), item.priority(), item.platform(), triaged.comment().account()))
-                .suggestion(noReply(item) ? "hide" : null)
-                .draft(drafter.apply(item))
-                .build();
+        QueueItemComment comment = comment(triaged);
+        Instant created = comment.createdAt() == null ? now : comment.createdAt();
+        QueueItem item = new QueueItem(triaged.comment().commentId(), comment.withCreatedAt(created), verdict(triaged),
+                null, new QueueItemHandling(QueueItem.State.pending, 1, now, now, null, null, null, null, null, null, null),
+                null, QueueItem.Publication.NONE, null);
+        Instant due = sla.due(created, kind(item), item.priority(), item.platform(), triaged.comment().account());
+        String suggestion = noReply(item) ? "hide" : null;
+        item = item.withHandling(h -> h.withSlaDeadline(due).withSuggestion(suggestion));
+        return item.withDraft(drafter.apply(item));
     }
 
-    /** Copies what the comment and triage say into an item (new, or one whose comment was edited). */
-    public static QueueItem.Builder withComment(QueueItem.Builder b, TriagedComment triaged) {
+    /** Copies what the comment and triage say into an item whose comment was edited. */
+    public static QueueItem withComment(QueueItem item, TriagedComment triaged) {
+        return new QueueItem(triaged.comment().commentId(), comment(triaged), verdict(triaged), item.draft(),
+                item.handling(), item.approval(), item.publication(), item.moderation());
+    }
+
+    /** What the comment says, as an item part. */
+    static QueueItemComment comment(TriagedComment triaged) {
         TriagedComment.Comment c = triaged.comment();
-        TriagedComment.Triage t = triaged.triage();
-        List<String> flags = t.flags() == null ? List.of() : List.copyOf(t.flags());
         // author fields are hostile input like the text: normalised as comment text is
         var author = c.author() == null ? null : new QueueItem.Author(AuthorNames.normalize(c.author().id()),
                 AuthorNames.normalize(c.author().handle()), AuthorNames.normalize(c.author().displayName()));
-        List<QueueItem.Pii> pii = t.pii() == null ? List.of()
-                : t.pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
-        return b.id(c.commentId()).commentId(c.commentId()).platform(c.platform())
-                .threadKey(c.platform() + ":" + c.threadId()).threadId(c.threadId()).externalId(c.externalId())
-                .parentId(c.parentId()).author(author).text(c.text()).permalink(c.permalink())
-                .commentCreatedAt(c.createdAt()).lang(t.lang()).label(t.label()).confidence(t.confidence())
-                .scores(t.scores()).flags(flags).priority(Math.max(0, Math.min(100, t.priority())))
-                .explanation(t.explanation() == null ? List.of() : t.explanation())
-                .commentVersion(Math.max(1, c.version())).pii(pii).topic(t.topic());
+        List<QueueItem.Pii> pii = triaged.triage().pii() == null ? List.of()
+                : triaged.triage().pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
+        return new QueueItemComment(c.commentId(), c.platform(), c.platform() + ":" + c.threadId(), c.threadId(),
+                c.externalId(), c.parentId(), author, c.text(), c.permalink(), c.createdAt(), Math.max(1, c.version()),
+                pii);
+    }
+
+    /** What triage says, as an item part. */
+    static QueueItemVerdict verdict(TriagedComment triaged) {
+        TriagedComment.Triage t = triaged.triage();
+        List<String> flags = t.flags() == null ? List.of() : List.copyOf(t.flags());
+        return new QueueItemVerdict(t.lang(), t.label(), t.confidence(), t.scores(), flags,
+                Math.max(0, Math.min(100, t.priority())), t.explanation() == null ? List.of() : t.explanation(),
+                t.topic());
     }
 
     /** A short reference a customer can quote in a private message. */

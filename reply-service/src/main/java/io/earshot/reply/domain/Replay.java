@@ -1,6 +1,7 @@
 package io.earshot.reply.domain;
 
 import io.earshot.reply.messaging.ReplyEvent;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,49 +24,42 @@ public final class Replay {
         if (!newer(item, e)) {
             return item;
         }
-        QueueItem.Builder b = item.toBuilder()
-                .state(QueueItem.State.valueOf(e.state()))
-                .version(e.version() == null ? item.version() : e.version())
-                .updatedAt(e.occurredAt());
         QueueItem.State state = QueueItem.State.valueOf(e.state());
-        if (state != QueueItem.State.claimed) {
-            b.claimedBy(null);
-        }
+        long version = e.version() == null ? item.version() : e.version();
+        QueueItem b = item.withHandling(h -> h.withState(state).withVersion(version).withUpdatedAt(e.occurredAt())
+                .withClaimedBy(state == QueueItem.State.claimed ? h.claimedBy() : null));
         QueueItem.Publication p = item.publication() == null ? QueueItem.Publication.NONE : item.publication();
         switch (e.type()) {
             case "drafted", "edited", "redrafted" -> {
-                b.draft(new QueueItem.Draft(e.text() == null ? "" : e.text(), e.lang(),
+                b = b.withDraft(new QueueItem.Draft(e.text() == null ? "" : e.text(), e.lang(),
                         e.draftSource() == null ? "template" : e.draftSource(),
                         "edited".equals(e.type()) ? e.actor() : null, e.commentVersion(),
                         "edited".equals(e.type()) ? e.translation() : null));
                 if ("redrafted".equals(e.type())) {
-                    b.approval(null);
+                    b = b.withApproval(null);
                 }
             }
-            case "claimed" -> b.claimedBy(e.actor());
-            case "approved" -> b.approval(approval(e)).publication(QueueItem.Publication.NONE);
-            case "approval_refused" -> b.approval(null).stateReason(e.reason());
-            case "publishing" -> b.publication(new QueueItem.Publication(p.attempts() + 1, e.occurredAt(), null,
+            case "claimed" -> b = b.withHandling(h -> h.withClaimedBy(e.actor()));
+            case "approved" -> b = b.withApproval(approval(e)).withPublication(QueueItem.Publication.NONE);
+            case "approval_refused" -> b = b.withApproval(null).withHandling(h -> h.withStateReason(e.reason()));
+            case "publishing" -> b = b.withPublication(new QueueItem.Publication(p.attempts() + 1, e.occurredAt(), null,
                     p.lastError(), null, null, false));
-            case "published" -> b.publication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, null,
-                    e.platformReplyId(), e.occurredAt(), false)).stateReason(null);
-            case "failed" -> b.publication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, e.reason(),
-                    null, null, e.reason() != null && e.reason().contains("token"))).stateReason(e.reason());
-            case "rejected", "escalated", "retracted" -> b.stateReason(e.reason());
-            case "snoozed" -> b.snoozedUntil(e.snoozedUntil());
-            case "assigned" -> b.assignee(e.assignee()).team(e.team());
-            case "hidden", "unhidden", "deleted" -> b.moderation(new QueueItem.Moderation(
+            case "published" -> b = b.withPublication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null,
+                    null, e.platformReplyId(), e.occurredAt(), false)).withHandling(h -> h.withStateReason(null));
+            case "failed" -> b = b.withPublication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null,
+                    e.reason(), null, null, e.reason() != null && e.reason().contains("token")))
+                    .withHandling(h -> h.withStateReason(e.reason()));
+            case "rejected", "escalated", "retracted" -> b = b.withHandling(h -> h.withStateReason(e.reason()));
+            case "assigned" -> b = b.withHandling(h -> h.withAssignee(e.assignee()).withTeam(e.team()));
+            case "hidden", "unhidden", "deleted" -> b = b.withModeration(new QueueItem.Moderation(
                     e.moderation() != null ? e.moderation() : "hidden".equals(e.type()) ? "hidden"
                             : "unhidden".equals(e.type()) ? "visible" : "deleted", e.actor(), e.occurredAt()));
             default -> { }
         }
-        if (state != QueueItem.State.snoozed) {
-            b.snoozedUntil(null);
-        }
-        if ("snoozed".equals(e.type())) {
-            b.snoozedUntil(e.snoozedUntil());
-        }
-        return b.build();
+        // a snooze lasts only while the item is snoozed; the snoozed event sets it
+        Instant snoozedUntil = "snoozed".equals(e.type()) ? e.snoozedUntil()
+                : state == QueueItem.State.snoozed ? b.snoozedUntil() : null;
+        return b.withHandling(h -> h.withSnoozedUntil(snoozedUntil));
     }
 
     /** The approval an {@code approved} event carries, signature included (verified by the caller). */

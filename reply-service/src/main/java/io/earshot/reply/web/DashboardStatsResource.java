@@ -4,6 +4,7 @@ import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.domain.DashboardStats;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.workflow.SlaPolicy;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class DashboardStatsResource {
     @Inject
     QueueStore store;
 
+    @Inject
+    SlaPolicy sla;
+
     Clock clock = Clock.systemUTC();
 
     @GET
@@ -43,7 +47,7 @@ public class DashboardStatsResource {
             throw ProblemException.badField("days", "must be between 1 and 366");
         }
         Instant now = clock.instant();
-        return DashboardStats.report(allItems(), LocalDate.ofInstant(now, ZoneOffset.UTC), days, now,
+        return DashboardStats.report(allItems(), LocalDate.ofInstant(now, ZoneOffset.UTC), days, now, sla.sla(),
                 item -> item.approval() == null ? null : item.approval().by(),
                 item -> item.publication() == null ? null : item.publication().publishedAt());
     }

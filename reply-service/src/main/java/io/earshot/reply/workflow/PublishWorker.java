@@ -66,15 +66,13 @@ public class PublishWorker {
     PublishConfig config;
 
     @Inject
-    RebuildGate gate;
-
-    @Inject
     Approvals approvals;
 
     @Scheduled(every = "${earshot.reply.publish.poll-every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WaitsForRebuild
     void poll() {
-        if (!config.enabled() || gate.closed()) {
+        if (!config.enabled()) {
             return;
         }
         try {
@@ -123,7 +121,7 @@ public class PublishWorker {
                 p0.nextAttemptAt(), lastError, p0.platformReplyId(), p0.publishedAt(), p0.tokenExpired());
         QueueItem attempt = service.system(id, new QueueService.Step(Action.START_PUBLISH, Actor.SYSTEM, LockMode.NONE,
                 null, mayExist ? "attempt " + (before.attempts() + 1) + " after " + Optional.ofNullable(before.lastError()).orElse("an interruption") : null,
-                b -> b.publication(new QueueItem.Publication(before.attempts() + 1, now, null, before.lastError(),
+                i -> i.withPublication(new QueueItem.Publication(before.attempts() + 1, now, null, before.lastError(),
                         null, null, false))));
         if (connector.isEmpty()) {
             fail(attempt, "no connector for platform " + item.platform(), false);
@@ -178,7 +176,7 @@ public class PublishWorker {
         try {
             service.system(item.id(), new QueueService.Step(Action.REFUSE_APPROVAL, Actor.SYSTEM, LockMode.NONE, null,
                     "the approval's signature does not verify (" + verdict.label() + "): nothing was sent; approve it again",
-                    b -> b.approval(null).stateReason("approval refused: its signature does not verify"),
+                    i -> i.withApproval(null).withStateReason("approval refused: its signature does not verify"),
                     OutboxOp.REMOVE, null));
         } catch (RuntimeException e) {
             LOG.warnf("could not send %s back to the queue after refusing its approval: %s", item.id(), e.toString());
@@ -191,8 +189,8 @@ public class PublishWorker {
         connectors.tokenWorks(item.platform());
         Instant now = service.now();
         service.system(item.id(), new QueueService.Step(Action.PUBLISHED, Actor.SYSTEM, LockMode.NONE, null, note,
-                b -> b.publication(new QueueItem.Publication(item.publication().attempts(), item.publication().lastAttemptAt(),
-                        null, null, platformId, now, false)).stateReason(null),
+                i -> i.withPublication(new QueueItem.Publication(item.publication().attempts(), item.publication().lastAttemptAt(),
+                        null, null, platformId, now, false)).withStateReason(null),
                 OutboxOp.REMOVE, null));
     }
 
@@ -206,8 +204,8 @@ public class PublishWorker {
             return;
         }
         service.system(item.id(), new QueueService.Step(Action.FAIL, Actor.SYSTEM, LockMode.NONE, null, reason,
-                b -> b.publication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, reason, null, null, tokenExpired))
-                        .stateReason(reason),
+                i -> i.withPublication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, reason, null, null, tokenExpired))
+                        .withStateReason(reason),
                 OutboxOp.REMOVE, null));
         metrics.publishFailed(item.platform(), tokenExpired);
     }

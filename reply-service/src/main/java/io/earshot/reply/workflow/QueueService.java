@@ -62,24 +62,21 @@ public class QueueService {
     LearnedReplies learned;
 
     @Inject
-    RebuildGate gate;
-
-    @Inject
     Approvals approvals;
 
     Clock clock = Clock.systemUTC();
 
     /** One requested change. */
     public record Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
-                       UnaryOperator<QueueItem.Builder> mutate, OutboxOp outbox, Instant outboxAt, boolean stored) {
+                       UnaryOperator<QueueItem> mutate, OutboxOp outbox, Instant outboxAt, boolean stored) {
 
         public Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
-                    UnaryOperator<QueueItem.Builder> mutate, OutboxOp outbox, Instant outboxAt) {
+                    UnaryOperator<QueueItem> mutate, OutboxOp outbox, Instant outboxAt) {
             this(action, actor, lock, clientVersion, reason, mutate, outbox, outboxAt, false);
         }
 
         public Step(Action action, Actor actor, LockMode lock, Long clientVersion, String reason,
-                    UnaryOperator<QueueItem.Builder> mutate) {
+                    UnaryOperator<QueueItem> mutate) {
             this(action, actor, lock, clientVersion, reason, mutate, OutboxOp.NONE, null);
         }
     }
@@ -99,12 +96,12 @@ public class QueueService {
         if (effective == item.state()) {
             return item;
         }
-        return item.toBuilder().state(effective).claimedBy(effective == State.claimed ? holder : null).build();
+        return item.withHandling(h -> h.withState(effective).withClaimedBy(effective == State.claimed ? holder : null));
     }
 
     /** Applies a step to an item, refusing it with a 409 that says why. */
+    @WaitsForRebuild(WaitsForRebuild.Mode.REFUSE)
     public QueueItem apply(String id, Step step) {
-        gate.requireOpen();
         QueueItem stored = get(id);
         if (step.clientVersion() != null && step.clientVersion() != stored.version()) {
             throw conflict("the item changed since you loaded it: you sent version " + step.clientVersion()
@@ -122,14 +119,10 @@ public class QueueService {
         }
         State to = Workflow.to(step.action(), from);
         Instant now = now();
-        QueueItem.Builder b = stored.toBuilder().state(to).version(stored.version() + 1).updatedAt(now);
-        if (to != State.claimed) {
-            b.claimedBy(null);
-        }
-        if (to != State.snoozed) {
-            b.snoozedUntil(null);
-        }
-        QueueItem after = step.mutate().apply(b).build();
+        QueueItem b = stored.withHandling(h -> h.withState(to).withVersion(stored.version() + 1).withUpdatedAt(now)
+                .withClaimedBy(to == State.claimed ? h.claimedBy() : null)
+                .withSnoozedUntil(to == State.snoozed ? h.snoozedUntil() : null));
+        QueueItem after = step.mutate().apply(b);
         String before = stored.draftText();
         String previous = Objects.equals(before, after.draftText()) ? null : before;
         AuditEntry audit = new AuditEntry(now, step.actor().name(), step.action().eventType, from.name(), to.name(),
@@ -184,20 +177,20 @@ public class QueueService {
         }
         String reason = takeover && holder != null && !holder.equals(actor.name()) ? "taken over from " + holder : null;
         QueueItem claimed = retryingRaces(id, new Step(Action.CLAIM, actor, takeover ? LockMode.TAKEOVER : LockMode.ACQUIRE, null, reason,
-                b -> b.claimedBy(actor.name())));
+                i -> i.withHandling(h -> h.withClaimedBy(actor.name()))));
         timers.at(QueueStore.CLAIM_TIMER + id, now().plus(config.claimTtl()));
         return claimed;
     }
 
     public QueueItem release(String id, Actor actor) {
-        return apply(id, new Step(Action.RELEASE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null, null, b -> b));
+        return apply(id, new Step(Action.RELEASE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null, null, i -> i));
     }
 
     public QueueItem editDraft(String id, Actor actor, String text, long version) {
         QueueItem item = get(id);
         String lang = item.draft() == null ? item.lang() : item.draft().lang();
         return apply(id, new Step(Action.EDIT, actor, LockMode.HOLD, version, null,
-                b -> b.draft(new QueueItem.Draft(text, lang, "staff:" + actor.name(), actor.name(), item.commentVersion()))));
+                i -> i.withDraft(new QueueItem.Draft(text, lang, "staff:" + actor.name(), actor.name(), item.commentVersion()))));
     }
 
     public QueueItem approve(String id, Actor actor, Long version, boolean override) {
@@ -238,8 +231,8 @@ public class QueueService {
         String overrideNote = overridden.isEmpty() ? null : "lint overridden by " + actor.name() + ": " + String.join(", ", overridden);
         String reason = translated == null ? overrideNote : overrideNote == null ? translated : translated + "; " + overrideNote;
         QueueItem approved = apply(id, new Step(Action.APPROVE, actor, LockMode.OWNED, item.version(), reason,
-                b -> b.approval(approvals.sign(item, actor.name(), now, item.draftText(), key, overridden))
-                        .publication(QueueItem.Publication.NONE),
+                i -> i.withApproval(approvals.sign(item, actor.name(), now, item.draftText(), key, overridden))
+                        .withPublication(QueueItem.Publication.NONE),
                 OutboxOp.ADD, now));
         learned.remember(approved);
         return approved;
@@ -270,17 +263,17 @@ public class QueueService {
 
     public QueueItem reject(String id, Actor actor, String reason) {
         return apply(id, new Step(Action.REJECT, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
-                reason, b -> b.stateReason(reason), OutboxOp.REMOVE, null));
+                reason, i -> i.withStateReason(reason), OutboxOp.REMOVE, null));
     }
 
     public QueueItem escalate(String id, Actor actor, String reason) {
         return apply(id, new Step(Action.ESCALATE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
-                reason, b -> b.stateReason(reason)));
+                reason, i -> i.withStateReason(reason)));
     }
 
     public QueueItem snooze(String id, Actor actor, Instant until) {
         QueueItem snoozed = apply(id, new Step(Action.SNOOZE, actor, actor.supervisor() ? LockMode.CLEAR : LockMode.FREE, null,
-                "until " + until, b -> b.snoozedUntil(until)));
+                "until " + until, i -> i.withHandling(h -> h.withSnoozedUntil(until))));
         timers.at(QueueStore.SNOOZE_TIMER + id, until);
         return snoozed;
     }
@@ -288,13 +281,13 @@ public class QueueService {
     public QueueItem assign(String id, Actor actor, String assignee, String team) {
         return apply(id, new Step(Action.ASSIGN, actor, LockMode.NONE, null,
                 "to " + (assignee != null ? assignee : "") + (team != null ? (assignee != null ? " / " : "") + "team " + team : ""),
-                b -> b.assignee(assignee).team(team)));
+                i -> i.withHandling(h -> h.withAssignee(assignee).withTeam(team))));
     }
 
     /** Staff send a failed reply again, with the same approval and idempotency key. */
     public QueueItem retry(String id, Actor actor) {
         return apply(id, new Step(Action.RETRY, actor, LockMode.NONE, null, null,
-                b -> b.stateReason(null), OutboxOp.ADD, now()));
+                i -> i.withStateReason(null), OutboxOp.ADD, now()));
     }
 
     /** Records a moderation action that was carried out on the platform. */
@@ -307,7 +300,7 @@ public class QueueService {
         };
         Instant now = now();
         return apply(id, new Step(action, actor, LockMode.NONE, null, reason,
-                b -> b.moderation(new QueueItem.Moderation(status, actor.name(), now))));
+                i -> i.withModeration(new QueueItem.Moderation(status, actor.name(), now))));
     }
 
     /** A system step, retried when a person changed the item meanwhile. */

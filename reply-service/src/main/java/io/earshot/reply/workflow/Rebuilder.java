@@ -198,8 +198,8 @@ public class Rebuilder {
             // its approval was refused above (forged, or from before approvals were signed): a human again
             audit.add(store.json(new AuditEntry(now, "system", "approval_refused", item.state().name(),
                     "pending", item.version(), null, null, UNSIGNED)));
-            item = item.toBuilder().state(QueueItem.State.pending).approval(null).claimedBy(null)
-                    .stateReason(UNSIGNED).build();
+            item = item.withApproval(null).withHandling(h -> h.withState(QueueItem.State.pending)
+                    .withClaimedBy(null).withStateReason(UNSIGNED));
             publishable = false;
         }
         staging.stage(item, audit, drafted, publishable ? now : null);

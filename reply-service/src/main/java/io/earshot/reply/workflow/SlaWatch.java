@@ -39,15 +39,10 @@ public class SlaWatch {
     @Inject
     WorkflowConfig config;
 
-    @Inject
-    RebuildGate gate;
-
     @Scheduled(every = "${earshot.reply.workflow.sla-check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
+    @WaitsForRebuild // mid-rebuild an item may not be back yet, and its breach would be taken and lost
     void scheduled() {
-        if (gate.closed()) {
-            return; // mid-rebuild an item may not be back yet, and its breach would be taken and lost
-        }
         try {
             check(service.now());
         } catch (RuntimeException e) {

@@ -34,14 +34,9 @@ public class TimerSweep {
     @Inject
     QueueService service;
 
-    @Inject
-    RebuildGate gate;
-
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WaitsForRebuild
     void sweep() {
-        if (gate.closed()) {
-            return;
-        }
         try {
             Instant now = service.now();
             for (String timer : timers.due(now, 100)) {
@@ -77,7 +72,7 @@ public class TimerSweep {
                 return;
             }
             service.apply(id, new QueueService.Step(Action.RELEASE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "the claim of " + item.claimedBy() + " ran out", b -> b, QueueStore.OutboxOp.NONE, null, true));
+                    "the claim of " + item.claimedBy() + " ran out", i -> i, QueueStore.OutboxOp.NONE, null, true));
         } else {
             if (item.state() != State.snoozed || item.snoozedUntil() == null || now.isBefore(item.snoozedUntil())) {
                 if (item.state() == State.snoozed && item.snoozedUntil() != null) {
@@ -88,7 +83,7 @@ public class TimerSweep {
                 return;
             }
             service.apply(id, new QueueService.Step(Action.WAKE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "snoozed until " + item.snoozedUntil(), b -> b, QueueStore.OutboxOp.NONE, null, true));
+                    "snoozed until " + item.snoozedUntil(), i -> i, QueueStore.OutboxOp.NONE, null, true));
         }
         timers.done(timer);
     }

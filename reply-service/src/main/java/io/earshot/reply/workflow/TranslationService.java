@@ -212,7 +212,7 @@ public class TranslationService {
         String reason = "machine-translated from " + sourceLang + " into " + target + " by " + a.model() + " ("
                 + a.provider() + ")" + (backText == null ? "; back-translation unavailable: " + back.reason() : "");
         QueueItem after = service.apply(id, new QueueService.Step(Action.EDIT, actor, LockMode.HOLD, version, reason,
-                b -> b.draft(new QueueItem.Draft(forward.text(), target, "mt:" + a.model(), actor.name(),
+                i -> i.withDraft(new QueueItem.Draft(forward.text(), target, "mt:" + a.model(), actor.name(),
                         item.commentVersion(), t))));
         return new ReplyOutcome(LlmTranslator.TranslationStatus.translated, backText == null ? reason : null, after);
     }

@@ -31,7 +31,7 @@ class QueueResourceTest {
     }
 
     private QueueItem item(String id, String platform, String label, String lang, int priority, String createdAt) {
-        return Items.item(id, platform, label, lang, priority, createdAt).build();
+        return Items.item(id, platform, label, lang, priority, createdAt);
     }
 
     @Test

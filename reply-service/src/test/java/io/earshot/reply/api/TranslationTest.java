@@ -62,8 +62,8 @@ class TranslationTest {
     }
 
     private String item(String lang, String text) {
-        QueueItem item = Items.complaint(Items.platform()).lang(lang).text(text)
-                .draft(new QueueItem.Draft("template draft " + marker, lang, "template:" + lang + ":complaint")).build();
+        QueueItem item = Items.complaint(Items.platform()).withVerdict(vrd -> vrd.withLang(lang)).withComment(cmt -> cmt.withText(text))
+                .withDraft(new QueueItem.Draft("template draft " + marker, lang, "template:" + lang + ":complaint"));
         store.createIfAbsent(item);
         return item.id();
     }

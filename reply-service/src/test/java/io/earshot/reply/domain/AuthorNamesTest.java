@@ -82,8 +82,7 @@ class AuthorNamesTest {
     @Test
     void theDraftAddressesTheSanitisedNameAndPassesTheLint() {
         QueueItem item = Items.complaint("x")
-                .author(new QueueItem.Author("u1", "@evil", "Jane\u202E @everyone visit evil.example +1 415 555 0100"))
-                .build();
+                .withComment(cmt -> cmt.withAuthor(new QueueItem.Author("u1", "@evil", "Jane\u202E @everyone visit evil.example +1 415 555 0100")));
         String name = QueueItems.authorName(item);
         assertEquals("Jane visit", name);
         DraftTemplates templates = new DraftTemplates(DraftTemplatesTest.config());
@@ -93,9 +92,9 @@ class AuthorNamesTest {
         assertFalse(draft.contains("\u202E"), draft);
         assertTrue(LINT.lint(item, draft).ok(), LINT.lint(item, draft).toString());
         // nothing usable in the display name: the handle, then nobody
-        QueueItem handleOnly = Items.complaint("x").author(new QueueItem.Author("u1", "jane_doe", "www.evil.example")).build();
+        QueueItem handleOnly = Items.complaint("x").withComment(cmt -> cmt.withAuthor(new QueueItem.Author("u1", "jane_doe", "www.evil.example")));
         assertEquals("jane doe", QueueItems.authorName(handleOnly));
-        QueueItem nobody = Items.complaint("x").author(new QueueItem.Author("u1", "@evil", "evil.example")).build();
+        QueueItem nobody = Items.complaint("x").withComment(cmt -> cmt.withAuthor(new QueueItem.Author("u1", "@evil", "evil.example")));
         assertNull(QueueItems.authorName(nobody));
     }
 }

@@ -67,12 +67,12 @@ class BlueskyTextTest {
         String start = "Thanks for writing, we are on it and will reply soon. ";
         String fits = start + family.repeat(300 - BlueskyText.graphemes(start));
         assertEquals(300, BlueskyText.graphemes(fits));
-        QueueItem item = Items.complaint("bluesky").lang("en").build();
+        QueueItem item = Items.complaint("bluesky").withVerdict(vrd -> vrd.withLang("en"));
         assertFalse(lint.lint(item, fits).codes().contains("too_long"), "300 graphemes, though 1,700 code points");
         ReplyLint.Result over = lint.lint(item, fits + "!");
         assertTrue(over.codes().contains("too_long"), over.toString());
         assertTrue(over.toString().contains("301 graphemes"), over.toString());
-        QueueItem onX = Items.complaint("x").lang("en").build();
+        QueueItem onX = Items.complaint("x").withVerdict(vrd -> vrd.withLang("en"));
         assertTrue(lint.lint(onX, start + family.repeat(40)).codes().contains("too_long"), "X still counts code points");
     }
 

@@ -13,18 +13,24 @@ class DashboardStatsTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
+    /** The SLA as {@code WorkflowConfig} defaults it. */
+    static final QueueItems.Sla CONFIGURED = new QueueItems.Sla(Map.of("complaint", Duration.ofHours(1),
+            "question", Duration.ofHours(4), "neutral", Duration.ofHours(24), "praise", Duration.ofHours(24)),
+            Duration.ofMinutes(30), 80);
+
     static QueueItem item(String id, String label, String platform, String lang, QueueItem.State state, Duration age,
             Duration repliedAfter, String by) {
         Instant at = NOW.minus(age);
-        QueueItem.Builder b = new QueueItem.Builder().id(id).commentId(id).platform(platform).threadKey("t").threadId("t")
-                .text("x").commentCreatedAt(at).lang(lang).label(label).flags(List.of()).priority(50)
-                .scores(Map.of()).explanation(List.of()).state(state).version(1).queuedAt(at).updatedAt(at)
-                .pii(List.of()).publication(QueueItem.Publication.NONE);
+        QueueItem item = new QueueItem(id,
+                new QueueItemComment(id, platform, "t", "t", null, null, null, "x", null, at, 0, List.of()),
+                new QueueItemVerdict(lang, label, 0, Map.of(), List.of(), 50, List.of(), null), null,
+                new QueueItemHandling(state, 1, at, at, null, null, null, null, null, null, null),
+                null, QueueItem.Publication.NONE, null);
         if (repliedAfter != null) {
-            b.approval(new QueueItem.Approval(by, at, "r", "k", List.of()))
-                    .publication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
+            item = item.withApproval(new QueueItem.Approval(by, at, "r", "k", List.of()))
+                    .withPublication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
         }
-        return b.build();
+        return item;
     }
 
     @Test
@@ -35,7 +41,7 @@ class DashboardStatsTest {
                 item("c", "praise", "x", "ar", QueueItem.State.pending, Duration.ofHours(2), null, null),
                 item("d", "complaint", "x", "ru", QueueItem.State.pending, Duration.ofHours(2), null, null),
                 item("old", "praise", "x", "en", QueueItem.State.pending, Duration.ofDays(10), null, null));
-        DashboardStats.Report r = DashboardStats.report(items, LocalDate.of(2026, 11, 23), 7, NOW,
+        DashboardStats.Report r = DashboardStats.report(items, LocalDate.of(2026, 11, 23), 7, NOW, CONFIGURED,
                 i -> i.approval() == null ? null : i.approval().by(),
                 i -> i.publication() == null ? null : i.publication().publishedAt());
 
@@ -52,6 +58,30 @@ class DashboardStatsTest {
         // b replied after 90 min > 60; d waits 2 h > 60; c praise waits 2 h < 24 h
         assertEquals(2.0, r.charts().get("slaBreaches").series().get(0).data().get(6));
         assertEquals(List.of("ana", "ben"), r.charts().get("byResponder").labels());
+    }
+
+    @Test
+    void anItemWithoutADeadlineGetsTheConfiguredSlaNotAHardCodedOne() {
+        // a neutral comment waiting 5 h: within the configured 24 h (a hard-coded 4 h once called this a breach)
+        QueueItem neutral = item("n", "neutral", "x", "en", QueueItem.State.pending, Duration.ofHours(5), null, null);
+        assertEquals(NOW.minus(Duration.ofHours(5)).plus(Duration.ofHours(24)),
+                DashboardStats.deadline(neutral, neutral.queuedAt(), CONFIGURED));
+        assertEquals(0.0, breachesToday(neutral, CONFIGURED));
+        // configured shorter, it is a breach: the statistics follow the config
+        QueueItems.Sla strict = new QueueItems.Sla(Map.of("neutral", Duration.ofHours(4)), Duration.ofMinutes(30), 80);
+        assertEquals(1.0, breachesToday(neutral, strict));
+        // an item's own deadline wins over the configured SLA
+        QueueItem due = neutral.withHandling(h -> h.withSlaDeadline(NOW.minusSeconds(60)));
+        assertEquals(1.0, breachesToday(due, CONFIGURED));
+        // an urgent question gets the shorter urgent SLA
+        QueueItem urgent = neutral.withVerdict(v -> v.withPriority(90).withFlags(List.of("question")));
+        assertEquals(NOW.minus(Duration.ofHours(5)).plus(Duration.ofMinutes(30)),
+                DashboardStats.deadline(urgent, urgent.queuedAt(), CONFIGURED));
+    }
+
+    private static double breachesToday(QueueItem item, QueueItems.Sla sla) {
+        return DashboardStats.report(List.of(item), LocalDate.of(2026, 11, 23), 1, NOW, sla, i -> null, i -> null)
+                .charts().get("slaBreaches").series().get(0).data().get(0);
     }
 
     @Test

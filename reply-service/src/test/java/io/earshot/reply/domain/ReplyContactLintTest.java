@@ -17,7 +17,7 @@ class ReplyContactLintTest {
     static final String BASE = "Hi Jane, we're sorry about this. ";
 
     private static List<String> codes(String reply) {
-        return LINT.lint(Items.complaint("generic").build(), BASE + reply).codes();
+        return LINT.lint(Items.complaint("generic"), BASE + reply).codes();
     }
 
     @Test

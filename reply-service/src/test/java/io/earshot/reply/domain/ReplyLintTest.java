@@ -19,7 +19,7 @@ class ReplyLintTest {
             Set.of("example.com")));
 
     private static QueueItem item(String platform, String lang) {
-        return Items.complaint(platform).lang(lang).build();
+        return Items.complaint(platform).withVerdict(vrd -> vrd.withLang(lang));
     }
 
     @Test
@@ -44,8 +44,8 @@ class ReplyLintTest {
     @Test
     void personalDataTriageFoundIsNotEchoedAndIsMasked() {
         String text = "Call me on 0612 345 678 or mail lucia@correo.es please";
-        QueueItem item = Items.complaint("facebook").text(text)
-                .pii(List.of(new QueueItem.Pii("phone", 11, 23), new QueueItem.Pii("email", 32, 47))).build();
+        QueueItem item = Items.complaint("facebook").withComment(cmt -> cmt.withText(text))
+                .withComment(cmt -> cmt.withPii(List.of(new QueueItem.Pii("phone", 11, 23), new QueueItem.Pii("email", 32, 47))));
         ReplyLint.Result r = LINT.lint(item, "Hi Lucía, we'll call 0612 345 678 today and mail you, thanks for your patience.");
         assertTrue(r.codes().contains("personal_data"), r.toString());
         String masked = PersonalData.mask(item, "We will call 0612 345 678 and mail lucia@correo.es");
@@ -58,7 +58,7 @@ class ReplyLintTest {
     void everyBuiltInTemplatePassesTheLintInItsLanguage(String lang) {
         DraftTemplates templates = new DraftTemplates(DraftTemplatesTest.config());
         for (String kind : DraftTemplates.KINDS) {
-            QueueItem item = Items.complaint("x").lang(lang).build();
+            QueueItem item = Items.complaint("x").withVerdict(vrd -> vrd.withLang(lang));
             String text = templates.draft(kind, lang, null, "Zoë", "AB12CD34", key -> null, 280).text();
             ReplyLint.Result r = LINT.lint(item, text);
             assertTrue(r.ok(), lang + " " + kind + ": " + r + " in " + text);

@@ -17,7 +17,7 @@ class ReviewAndRedditLintTest {
     static final String OK = "Hi Jane, we're sorry about this. Please send us a private message and we'll help. ";
 
     private static List<String> codes(String platform, String text) {
-        return LINT.lint(Items.complaint(platform).build(), text).codes();
+        return LINT.lint(Items.complaint(platform), text).codes();
     }
 
     @Test
@@ -30,7 +30,7 @@ class ReviewAndRedditLintTest {
 
     @Test
     void redditMarkdownThatWouldRenderWrongIsFound() {
-        assertTrue(LINT.lint(Items.complaint("reddit").build(), "Hi Jane, **sorry** about this. See the [warranty](https://shop.example/w) page and write to us.").ok());
+        assertTrue(LINT.lint(Items.complaint("reddit"), "Hi Jane, **sorry** about this. See the [warranty](https://shop.example/w) page and write to us.").ok());
         assertEquals(List.of("markdown"), codes("reddit", OK + "This is **really important."));
         assertEquals(List.of("markdown"), codes("reddit", OK + "Use the code `WELCOME for 10%."));
         assertEquals(List.of("markdown"), codes("reddit", OK + "Read [our policy](https://shop.example/policy and reply."));

@@ -47,16 +47,16 @@ class TranslationDomainTest {
     @Test
     void aRebuildKeepsTheTranslationSoTheApprovalStillNeedsBothTexts() {
         QueueItem.Translation t = new QueueItem.Translation("Thanks!", "en", "Thank you!", "api.example", "m", Instant.EPOCH);
-        QueueItem before = Items.complaint("facebook").lang("ar").state(QueueItem.State.claimed).version(2).build();
-        QueueItem edited = before.toBuilder().version(3)
-                .draft(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1, t)).build();
+        QueueItem before = Items.complaint("facebook").withVerdict(vrd -> vrd.withLang("ar")).withState(QueueItem.State.claimed).withHandling(hdl -> hdl.withVersion(2));
+        QueueItem edited = before.withHandling(hdl -> hdl.withVersion(3))
+                .withDraft(new QueueItem.Draft("شكراً!", "ar", "mt:m", "ana", 1, t));
         ReplyEvent event = QueueItems.event(edited, "edited", "ana", "machine-translated", before.draftText(), Instant.EPOCH);
         assertEquals(t, event.translation());
         QueueItem replayed = Replay.apply(before, event);
         assertEquals(t, replayed.draft().translation());
         assertEquals(QueueItems.shownTextHash(edited.draft()), QueueItems.shownTextHash(replayed.draft()));
         // a later edit by a person clears it
-        QueueItem rewritten = replayed.toBuilder().version(4).draft(new QueueItem.Draft("مرحباً", "ar", "staff:ana", "ana", 1)).build();
+        QueueItem rewritten = replayed.withHandling(hdl -> hdl.withVersion(4)).withDraft(new QueueItem.Draft("مرحباً", "ar", "staff:ana", "ana", 1));
         assertNull(QueueItems.event(rewritten, "edited", "ana", null, "شكراً!", Instant.EPOCH).translation());
         assertNull(Replay.apply(replayed, QueueItems.event(rewritten, "edited", "ana", null, "شكراً!", Instant.EPOCH)).draft().translation());
     }

@@ -110,10 +110,10 @@ class WorkflowTest {
     @Test
     void anExpiredClaimOrSnoozeIsPendingAgain() {
         Instant now = Instant.parse("2026-11-01T12:00:00Z");
-        QueueItem claimed = Items.complaint("x").state(State.claimed).claimedBy("ana").build();
+        QueueItem claimed = Items.complaint("x").withState(State.claimed).withHandling(hdl -> hdl.withClaimedBy("ana"));
         assertEquals(State.claimed, Workflow.effective(claimed, "ana", now));
         assertEquals(State.pending, Workflow.effective(claimed, null, now));
-        QueueItem snoozed = Items.complaint("x").state(State.snoozed).snoozedUntil(now.plusSeconds(60)).build();
+        QueueItem snoozed = Items.complaint("x").withState(State.snoozed).withHandling(hdl -> hdl.withSnoozedUntil(now.plusSeconds(60)));
         assertEquals(State.snoozed, Workflow.effective(snoozed, null, now));
         assertEquals(State.pending, Workflow.effective(snoozed, null, now.plusSeconds(61)));
     }
@@ -122,20 +122,20 @@ class WorkflowTest {
     void nothingWithoutAHumanApprovalCanBecomeAPublishableReply() {
         QueueItem.Approval approval = new QueueItem.Approval("ana", Instant.now(), "Thanks!", "key-1", List.of());
         for (State state : State.values()) {
-            QueueItem without = Items.complaint("facebook").state(state).build();
+            QueueItem without = Items.complaint("facebook").withState(state);
             assertFalse(Workflow.publishable(without), state + " without approval");
             assertThrows(IllegalStateException.class, () -> ApprovedReply.of(without));
-            QueueItem with = Items.complaint("facebook").state(state).approval(approval).build();
+            QueueItem with = Items.complaint("facebook").withState(state).withApproval(approval);
             boolean ok = state == State.approved || state == State.publishing;
             assertEquals(ok, Workflow.publishable(with), state + " with approval");
         }
-        QueueItem noApprover = Items.complaint("facebook").state(State.approved)
-                .approval(new QueueItem.Approval(null, Instant.now(), "Thanks!", "k", List.of())).build();
+        QueueItem noApprover = Items.complaint("facebook").withState(State.approved)
+                .withApproval(new QueueItem.Approval(null, Instant.now(), "Thanks!", "k", List.of()));
         assertFalse(Workflow.publishable(noApprover));
-        QueueItem blank = Items.complaint("facebook").state(State.approved)
-                .approval(new QueueItem.Approval("ana", Instant.now(), " ", "k", List.of())).build();
+        QueueItem blank = Items.complaint("facebook").withState(State.approved)
+                .withApproval(new QueueItem.Approval("ana", Instant.now(), " ", "k", List.of()));
         assertFalse(Workflow.publishable(blank));
-        ApprovedReply reply = ApprovedReply.of(Items.complaint("facebook").state(State.approved).approval(approval).build());
+        ApprovedReply reply = ApprovedReply.of(Items.complaint("facebook").withState(State.approved).withApproval(approval));
         assertEquals("Thanks!", reply.text());
         assertEquals("key-1", reply.idempotencyKey());
     }

@@ -51,10 +51,10 @@ class RepliesViewConsumerTest {
 
     @Test
     void anEventNewerThanRedisIsAppliedToTheView() throws Exception {
-        QueueItem item = Items.complaint("generic").build();
+        QueueItem item = Items.complaint("generic");
         store.createIfAbsent(item);
         // another instance rejected it; this Redis never saw the change
-        QueueItem rejected = item.toBuilder().state(QueueItem.State.rejected).version(2).stateReason("duplicate").build();
+        QueueItem rejected = item.withState(QueueItem.State.rejected).withHandling(hdl -> hdl.withVersion(2)).withStateReason("duplicate");
         send(item.threadKey(), mapper.writeValueAsString(QueueItems.event(rejected, "rejected", "ben", "duplicate", Instant.now())));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(item.id()).orElseThrow().state() == QueueItem.State.rejected);
         QueueItem now = store.find(item.id()).orElseThrow();

@@ -96,8 +96,8 @@ class TranslationUnavailableTest {
 
     @Test
     void translationIsUnavailableSaysWhyAndIsNeverA5xx() {
-        QueueItem item = Items.complaint(Items.platform()).lang("ar").text("طلبي وصل مكسور " + marker)
-                .draft(new QueueItem.Draft("مرحباً", "ar", "template:ar:complaint")).build();
+        QueueItem item = Items.complaint(Items.platform()).withVerdict(vrd -> vrd.withLang("ar")).withComment(cmt -> cmt.withText("طلبي وصل مكسور " + marker))
+                .withDraft(new QueueItem.Draft("مرحباً", "ar", "template:ar:complaint"));
         store.createIfAbsent(item);
         String id = item.id();
         Staff.as("ana").when().get("/api/queue/" + id).then().statusCode(200)
@@ -120,7 +120,7 @@ class TranslationUnavailableTest {
     @Test
     void templatesStillDraftInTheCommentersLanguage() {
         for (String lang : List.of("ar", "te")) {
-            QueueItem item = Items.complaint(Items.platform()).lang(lang).text("x " + marker).build();
+            QueueItem item = Items.complaint(Items.platform()).withVerdict(vrd -> vrd.withLang(lang)).withComment(cmt -> cmt.withText("x " + marker));
             QueueItem.Draft draft = drafter.draft(item);
             assertEquals(lang, draft.lang());
             assertTrue(draft.source().startsWith("template:" + lang + ":"), draft.source());

@@ -81,10 +81,10 @@ class DashboardApproveConfirmBrowserTest {
         String ext = "fbc-" + id;
         PlatformStubs.server().stubFor(post(urlEqualTo("/fb/" + ext + "/comments"))
                 .willReturn(okJson("{\"id\":\"fb-reply-" + id + "\"}")));
-        store.createIfAbsent(Items.builder(id, "facebook", "complaint", "en", 99, "Jane",
+        store.createIfAbsent(Items.item(id, "facebook", "complaint", "en", 99, "Jane",
                 "My order arrived broken, what now?", "Hi Jane, we're sorry about this. Please send us a private "
                         + "message with your order details and we'll help.", Duration.ofMinutes(5))
-                .externalId(ext).build());
+                .withComment(cmt -> cmt.withExternalId(ext)));
 
         ana = new Browser(base).login(TestUsers.ANA);
         WebElement search = ana.driver.findElement(By.id("f-q"));

@@ -279,9 +279,9 @@ class DashboardBrowserTest {
         int phone = text.indexOf("+34");
         int email = text.indexOf("lucia@");
         String masked = "Call me on [phone] or write to [email]";
-        store.createIfAbsent(Items.builder(id, "facebook", "complaint", "es", 75, "Lucía", text, "Hola Lucía",
-                Duration.ofMinutes(3)).pii(List.of(new QueueItem.Pii("phone", phone, phone + 15),
-                        new QueueItem.Pii("email", email, text.length()))).build());
+        store.createIfAbsent(Items.item(id, "facebook", "complaint", "es", 75, "Lucía", text, "Hola Lucía",
+                Duration.ofMinutes(3)).withComment(cmt -> cmt.withPii(List.of(new QueueItem.Pii("phone", phone, phone + 15),
+                        new QueueItem.Pii("email", email, text.length())))));
         browser = new Browser(base).login(TestUsers.ANA);
         assertEquals(masked, rowText(id, ".text"));
         browser.open("/item/" + id);

@@ -70,9 +70,9 @@ class DashboardWorkflowBrowserTest {
         String ext = "fbc-" + id;
         PlatformStubs.server().stubFor(post(urlEqualTo("/fb/" + ext + "/comments"))
                 .willReturn(okJson("{\"id\":\"fb-reply-" + id + "\"}")));
-        store.createIfAbsent(Items.builder(id, "facebook", "complaint", "en", 90, "Jane",
+        store.createIfAbsent(Items.item(id, "facebook", "complaint", "en", 90, "Jane",
                 "My order arrived broken, what now?", "Hi {author}, sorry!", Duration.ofMinutes(5))
-                .externalId(ext).build());
+                .withComment(cmt -> cmt.withExternalId(ext)));
 
         ana = new Browser(base).login(TestUsers.ANA);
         ben = new Browser(base).login(TestUsers.BEN);

@@ -80,8 +80,8 @@ class TranslationBrowserTest {
         PlatformStubs.server().stubFor(post(urlEqualTo("/fb/" + ext + "/comments"))
                 .willReturn(okJson("{\"id\":\"fb-reply-" + id + "\"}")));
         Staff.as("ana").body(Map.of("languages", List.of("en"))).when().put("/api/me/languages").then().statusCode(200);
-        store.createIfAbsent(Items.builder(id, "facebook", "complaint", "ar", 80, "مريم", ARABIC + " " + c,
-                "مرحباً مريم، نأسف لذلك.", Duration.ofMinutes(5)).externalId(ext).build());
+        store.createIfAbsent(Items.item(id, "facebook", "complaint", "ar", 80, "مريم", ARABIC + " " + c,
+                "مرحباً مريم، نأسف لذلك.", Duration.ofMinutes(5)).withComment(cmt -> cmt.withExternalId(ext)));
 
         ana = new Browser(base).login(TestUsers.ANA);
         ana.open("/item/" + id);

@@ -42,7 +42,7 @@ class AlertMetricsTest {
     }
 
     private QueueItem due(String platform, Instant deadline, QueueItem.State state, List<String> flags) {
-        QueueItem item = Items.complaint(platform).slaDeadline(deadline).state(state).flags(flags).build();
+        QueueItem item = Items.complaint(platform).withHandling(hdl -> hdl.withSlaDeadline(deadline)).withState(state).withVerdict(vrd -> vrd.withFlags(flags));
         assertTrue(store.createIfAbsent(item));
         return item;
     }

@@ -73,13 +73,13 @@ class BlueskyPublishingTest {
     /** A reply an earlier attempt began (approved, signed, attempt 1) to a reply in our thread, put in the outbox. */
     private QueueItem resumed(String rkeyOfComment) {
         String uri = "at://did:plc:lucia/app.bsky.feed.post/" + rkeyOfComment;
-        QueueItem item = Items.complaint("bluesky").lang("es").externalId(uri).threadId(ROOT)
-                .author(new QueueItem.Author("did:plc:lucia", "lucia.bsky.social", "Lucía")).text("¿Y mi pedido?")
-                .draft(new QueueItem.Draft(TEXT, "es", "manual")).build();
+        QueueItem item = Items.complaint("bluesky").withVerdict(vrd -> vrd.withLang("es")).withComment(cmt -> cmt.withExternalId(uri)).withComment(cmt -> cmt.withThreadId(ROOT))
+                .withComment(cmt -> cmt.withAuthor(new QueueItem.Author("did:plc:lucia", "lucia.bsky.social", "Lucía"))).withComment(cmt -> cmt.withText("¿Y mi pedido?"))
+                .withDraft(new QueueItem.Draft(TEXT, "es", "manual"));
         Instant now = Instant.now();
-        QueueItem started = item.toBuilder().state(State.publishing).version(5)
-                .approval(approvals.sign(item, "ana", now, TEXT, QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build();
+        QueueItem started = item.withState(State.publishing).withHandling(hdl -> hdl.withVersion(5))
+                .withApproval(approvals.sign(item, "ana", now, TEXT, QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .withPublication(new QueueItem.Publication(1, now, null, null, null, null, false));
         store.put(started);
         wm().stubFor(post(urlPathEqualTo("/bsky/xrpc/com.atproto.server.createSession"))
                 .withRequestBody(matchingJsonPath("$.identifier", equalTo("brand.bsky.social")))

@@ -89,7 +89,7 @@ class ForgedApprovalTest {
     }
 
     private QueueItem queued() {
-        QueueItem item = Items.complaint("generic").build();
+        QueueItem item = Items.complaint("generic");
         assertTrue(store.createIfAbsent(item));
         stubCallback(item, 200);
         return item;
@@ -119,7 +119,7 @@ class ForgedApprovalTest {
 
     /** An {@code approved} event as an attacker with write access to the topic would write it. */
     private void forgeApprovedEvent(QueueItem target, long version, QueueItem.Approval approval) throws Exception {
-        QueueItem approved = target.toBuilder().state(State.approved).version(version).approval(approval).build();
+        QueueItem approved = target.withState(State.approved).withHandling(hdl -> hdl.withVersion(version)).withApproval(approval);
         produce(target.threadKey(), mapper.writeValueAsString(QueueItems.event(approved, "approved", approval.by(), null,
                 Instant.now())));
     }
@@ -185,20 +185,20 @@ class ForgedApprovalTest {
         QueueItem swapped = queued();
         QueueItem.Approval signed = approvals.sign(swapped, "ana", at, swapped.draftText(),
                 QueueItems.idempotencyKey(swapped.id(), 2), List.of());
-        store.put(swapped.toBuilder().state(State.approved).version(2).approval(new QueueItem.Approval(signed.by(),
+        store.put(swapped.withState(State.approved).withHandling(hdl -> hdl.withVersion(2)).withApproval(new QueueItem.Approval(signed.by(),
                 signed.at(), EVIL, signed.idempotencyKey(), List.of(), signed.commentVersion(), signed.keyId(),
-                signed.signature())).build());
+                signed.signature())));
         // a valid approval of this very text, pointed at another comment
         QueueItem retargeted = queued();
         QueueItem.Approval forOther = approvals.sign(retargeted, "ana", at, retargeted.draftText(),
                 QueueItems.idempotencyKey(retargeted.id(), 2), List.of());
         QueueItem elsewhere = queued();
-        store.put(retargeted.toBuilder().externalId(elsewhere.externalId()).state(State.approved).version(2)
-                .approval(forOther).build());
+        store.put(retargeted.withComment(cmt -> cmt.withExternalId(elsewhere.externalId())).withState(State.approved).withHandling(hdl -> hdl.withVersion(2))
+                .withApproval(forOther));
         // written into Redis with no signature at all
         QueueItem bare = queued();
-        store.put(bare.toBuilder().state(State.approved).version(2).approval(new QueueItem.Approval("ana", at, EVIL,
-                QueueItems.idempotencyKey(bare.id(), 2), List.of())).build());
+        store.put(bare.withState(State.approved).withHandling(hdl -> hdl.withVersion(2)).withApproval(new QueueItem.Approval("ana", at, EVIL,
+                QueueItems.idempotencyKey(bare.id(), 2), List.of())));
         for (QueueItem item : List.of(swapped, retargeted, bare)) {
             store.outboxAt(item.id(), at);
         }

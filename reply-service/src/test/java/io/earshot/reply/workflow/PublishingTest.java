@@ -70,8 +70,8 @@ class PublishingTest {
     }
 
     private QueueItem spanish(String platform) {
-        QueueItem item = Items.complaint(platform).lang("es").author(new QueueItem.Author("u1", "lucia", "Lucía"))
-                .text("El pedido llegó roto").draft(new QueueItem.Draft(SPANISH, "es", "template:es:complaint")).build();
+        QueueItem item = Items.complaint(platform).withVerdict(vrd -> vrd.withLang("es")).withComment(cmt -> cmt.withAuthor(new QueueItem.Author("u1", "lucia", "Lucía")))
+                .withComment(cmt -> cmt.withText("El pedido llegó roto")).withDraft(new QueueItem.Draft(SPANISH, "es", "template:es:complaint"));
         assertTrue(store.createIfAbsent(item));
         return item;
     }
@@ -250,9 +250,9 @@ class PublishingTest {
         String ext = item.externalId();
         // what Redis holds when the service died after marking the attempt and before hearing back
         Instant now = Instant.now();
-        QueueItem crashed = item.toBuilder().state(State.publishing).version(5)
-                .approval(approvals.sign(item, "ana", now, SPANISH, QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build();
+        QueueItem crashed = item.withState(State.publishing).withHandling(hdl -> hdl.withVersion(5))
+                .withApproval(approvals.sign(item, "ana", now, SPANISH, QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .withPublication(new QueueItem.Publication(1, now, null, null, null, null, false));
         store.put(crashed);
         wm().stubFor(get(urlPathEqualTo("/yt/youtube/v3/comments")).withQueryParam("parentId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(ext)).willReturn(okJson(
                 "{\"items\":[{\"id\":\"yt-made\",\"snippet\":{\"textOriginal\":\"" + SPANISH + "\",\"authorChannelId\":{\"value\":\"UCbrand\"}}}]}")));
@@ -268,12 +268,12 @@ class PublishingTest {
         // every state but approved/publishing, and even approved without a human's approval, in the outbox
         List<QueueItem> items = new java.util.ArrayList<>();
         for (State state : State.values()) {
-            QueueItem item = Items.complaint("generic").state(state).build();
+            QueueItem item = Items.complaint("generic").withState(state);
             store.createIfAbsent(item);
             items.add(item);
         }
-        QueueItem forged = Items.complaint("generic").state(State.approved)
-                .approval(new QueueItem.Approval(null, Instant.now(), "unapproved text", "k", List.of())).build();
+        QueueItem forged = Items.complaint("generic").withState(State.approved)
+                .withApproval(new QueueItem.Approval(null, Instant.now(), "unapproved text", "k", List.of()));
         store.createIfAbsent(forged);
         items.add(forged);
         for (QueueItem item : items) {
@@ -286,7 +286,7 @@ class PublishingTest {
             assertEquals(item.state(), store.find(item.id()).orElseThrow().state());
         }
         // approving requires the claim: an unclaimed pending item cannot be approved through the service either
-        QueueItem pending = Items.complaint("generic").build();
+        QueueItem pending = Items.complaint("generic");
         store.createIfAbsent(pending);
         org.junit.jupiter.api.Assertions.assertThrows(io.earshot.commons.api.ProblemException.class,
                 () -> service.approve(pending.id(), ANA, null, false));

@@ -73,8 +73,8 @@ class QueueWorkflowTest {
         replies.close();
     }
 
-    private String queued(QueueItem.Builder item) {
-        QueueItem built = item.build();
+    private String queued(QueueItem item) {
+        QueueItem built = item;
         assertTrue(store.createIfAbsent(built));
         return built.id();
     }
@@ -196,7 +196,7 @@ class QueueWorkflowTest {
 
     @Test
     void aFailingLintBlocksApprovalUnlessASupervisorOverridesItAndThatIsAudited() {
-        String id = queued(Items.complaint("generic").draft(new QueueItem.Draft("Hi {customer}, thanks for your message, we will help.", "en", "t")));
+        String id = queued(Items.complaint("generic").withDraft(new QueueItem.Draft("Hi {customer}, thanks for your message, we will help.", "en", "t")));
         Staff.as("ana").post("/api/queue/" + id + "/claim").then().statusCode(200).body("lint.ok", equalTo(false))
                 .body("lint.findings.code", hasItem("unresolved_slot"));
         Staff.as("ana").post("/api/queue/" + id + "/approve").then().statusCode(422)
@@ -211,7 +211,7 @@ class QueueWorkflowTest {
 
     @Test
     void anEmptyReplyCannotBeApprovedEvenWithASupervisorsOverrideUntilSomeoneWritesIt() {
-        String id = queued(Items.complaint("generic").draft(new QueueItem.Draft("", "en", "t")));
+        String id = queued(Items.complaint("generic").withDraft(new QueueItem.Draft("", "en", "t")));
         Staff.supervisor().post("/api/queue/" + id + "/claim").then().statusCode(200);
         Staff.supervisor().body("{\"override\":true}").post("/api/queue/" + id + "/approve").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("draft.text"));

@@ -49,7 +49,7 @@ class RebuildLockTest {
 
     @Test
     void whileAnotherReplicaRebuildsThisOneRefusesToRebuildAndHoldsStaffActions() {
-        QueueItem item = Items.complaint(Items.platform()).build();
+        QueueItem item = Items.complaint(Items.platform());
         assertTrue(store.createIfAbsent(item));
         redis.set(LOCK, "another-replica", SetArgs.Builder.nx().px(60_000));
 

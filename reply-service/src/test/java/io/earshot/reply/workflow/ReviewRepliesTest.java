@@ -67,7 +67,7 @@ class ReviewRepliesTest {
 
     private QueueItem googleReview() {
         String review = "accounts/111/locations/222/reviews/" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        QueueItem item = Items.complaint("google").externalId(review).threadId(review).build();
+        QueueItem item = Items.complaint("google").withComment(cmt -> cmt.withExternalId(review)).withComment(cmt -> cmt.withThreadId(review));
         assertTrue(store.createIfAbsent(item));
         return item;
     }
@@ -89,9 +89,9 @@ class ReviewRepliesTest {
     /** What Redis holds when the service died after counting an attempt of the approved draft and before hearing back. */
     private Instant diedMidSend(QueueItem item) {
         Instant now = Instant.now();
-        store.put(item.toBuilder().state(State.publishing).version(5)
-                .approval(approvals.sign(item, "ana", now, item.draft().text(), QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build());
+        store.put(item.withState(State.publishing).withHandling(hdl -> hdl.withVersion(5))
+                .withApproval(approvals.sign(item, "ana", now, item.draft().text(), QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .withPublication(new QueueItem.Publication(1, now, null, null, null, null, false)));
         return now;
     }
 
@@ -164,7 +164,7 @@ class ReviewRepliesTest {
 
     private QueueItem trustpilotReview() {
         String review = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        QueueItem item = Items.complaint("trustpilot").externalId(review).threadId(review).build();
+        QueueItem item = Items.complaint("trustpilot").withComment(cmt -> cmt.withExternalId(review)).withComment(cmt -> cmt.withThreadId(review));
         assertTrue(store.createIfAbsent(item));
         return item;
     }
@@ -203,7 +203,7 @@ class ReviewRepliesTest {
 
     private QueueItem redditComment() {
         String id = "t1_" + UUID.randomUUID().toString().replace("-", "").substring(0, 7);
-        QueueItem item = Items.complaint("reddit").externalId(id).threadId("t3_1gq2x9").build();
+        QueueItem item = Items.complaint("reddit").withComment(cmt -> cmt.withExternalId(id)).withComment(cmt -> cmt.withThreadId("t3_1gq2x9"));
         assertTrue(store.createIfAbsent(item));
         return item;
     }

@@ -45,9 +45,9 @@ class TeamFeaturesTest {
                 .body("find { it.lang == 'it' && it.kind == 'praise' && it.topic == null }.custom", equalTo(true));
 
         QueueItem item = Items.item("t-" + System.nanoTime(), "facebook", "praise", "it", 10, "2026-11-01T10:00:00Z")
-                .author(new QueueItem.Author("u", "m", "Marco")).build();
+                .withComment(cmt -> cmt.withAuthor(new QueueItem.Author("u", "m", "Marco")));
         assertTrue(drafter.draft(item).text().startsWith("Grazie mille, Marco!"), drafter.draft(item).text());
-        QueueItem.Draft topical = drafter.draft(item.toBuilder().topic("delivery").build());
+        QueueItem.Draft topical = drafter.draft(item.withVerdict(vrd -> vrd.withTopic("delivery")));
         assertTrue(topical.text().contains("consegna"), topical.text());
         assertEquals("template:it:praise:delivery", topical.source());
 
@@ -62,18 +62,18 @@ class TeamFeaturesTest {
     void anApprovedReplyIsSuggestedForASimilarCommentInTheSameLanguage() {
         PlatformStubs.server().stubFor(post(urlEqualTo("/callback")).willReturn(aResponse().withStatus(200).withBody("{}")));
         String reply = "Hi, sorry the zipper broke! Please DM us and we'll send a replacement zipper kit.";
-        QueueItem first = Items.complaint("generic").text("The zipper on my new jacket broke after two days").build();
+        QueueItem first = Items.complaint("generic").withComment(cmt -> cmt.withText("The zipper on my new jacket broke after two days"));
         store.createIfAbsent(first);
         Staff.as("ana").post("/api/queue/" + first.id() + "/claim").then().statusCode(200);
         long v = store.find(first.id()).orElseThrow().version();
         Staff.as("ana").body("{\"text\":\"" + reply + "\",\"version\":" + v + "}").put("/api/queue/" + first.id() + "/draft").then().statusCode(200);
         Staff.as("ana").post("/api/queue/" + first.id() + "/approve").then().statusCode(200);
 
-        QueueItem similar = Items.complaint("generic").text("My jacket zipper broke after a week").build();
+        QueueItem similar = Items.complaint("generic").withComment(cmt -> cmt.withText("My jacket zipper broke after a week"));
         store.createIfAbsent(similar);
         Staff.responder().get("/api/queue/" + similar.id()).then().statusCode(200)
                 .body("suggestions.reply", hasItem(reply));
-        QueueItem otherLanguage = Items.complaint("generic").lang("es").text("The zipper on my new jacket broke after two days").build();
+        QueueItem otherLanguage = Items.complaint("generic").withVerdict(vrd -> vrd.withLang("es")).withComment(cmt -> cmt.withText("The zipper on my new jacket broke after two days"));
         store.createIfAbsent(otherLanguage);
         Staff.responder().get("/api/queue/" + otherLanguage.id()).then().statusCode(200)
                 .body("suggestions.size()", equalTo(0));
@@ -81,7 +81,7 @@ class TeamFeaturesTest {
 
     @Test
     void hidingACommentCallsThePlatformAndIsRecordedLikeAReply() {
-        QueueItem item = Items.complaint("facebook").flags(List.of("abusive")).suggestion("hide").build();
+        QueueItem item = Items.complaint("facebook").withVerdict(vrd -> vrd.withFlags(List.of("abusive"))).withHandling(hdl -> hdl.withSuggestion("hide"));
         store.createIfAbsent(item);
         PlatformStubs.server().stubFor(post(urlEqualTo("/fb/" + item.externalId() + "?is_hidden=true"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
@@ -92,7 +92,7 @@ class TeamFeaturesTest {
         Staff.responder().queryParam("item", item.id()).get("/api/audit").then().statusCode(200)
                 .body("entries.action", hasItem("hidden")).body("entries.find { it.action == 'hidden' }.reason", equalTo("abusive"));
         // a platform that refuses is a 502 and nothing is recorded
-        QueueItem other = Items.complaint("facebook").build();
+        QueueItem other = Items.complaint("facebook");
         store.createIfAbsent(other);
         PlatformStubs.server().stubFor(post(urlEqualTo("/fb/" + other.externalId() + "?is_hidden=true"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"nope\",\"code\":100}}")));
@@ -102,7 +102,7 @@ class TeamFeaturesTest {
 
     @Test
     void statsCountTheQueueAndResponseTimes() {
-        store.createIfAbsent(Items.complaint("generic").build());
+        store.createIfAbsent(Items.complaint("generic"));
         Staff.responder().get("/api/stats").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.greaterThan(0))
                 .body("byState", org.hamcrest.Matchers.notNullValue())

@@ -71,13 +71,14 @@ class ThreadsPublishingTest {
 
     /** A reply an earlier attempt began (approved, signed, attempt 1) to a Threads reply, put in the outbox. */
     private QueueItem resumed(String externalId) {
-        QueueItem item = Items.complaint("threads").lang("es").externalId(externalId).threadId("1801")
-                .author(new QueueItem.Author("jane", "jane", null)).text("¿Dónde está mi pedido?")
-                .draft(new QueueItem.Draft(TEXT, "es", "manual")).build();
+        QueueItem item = Items.complaint("threads").withVerdict(vrd -> vrd.withLang("es"))
+                .withComment(cmt -> cmt.withExternalId(externalId).withThreadId("1801")
+                        .withAuthor(new QueueItem.Author("jane", "jane", null)).withText("¿Dónde está mi pedido?"))
+                .withDraft(new QueueItem.Draft(TEXT, "es", "manual"));
         Instant now = Instant.now();
-        QueueItem started = item.toBuilder().state(State.publishing).version(5)
-                .approval(approvals.sign(item, "ana", now, TEXT, QueueItems.idempotencyKey(item.id(), 4), List.of()))
-                .publication(new QueueItem.Publication(1, now, null, null, null, null, false)).build();
+        QueueItem started = item.withState(State.publishing).withHandling(hdl -> hdl.withVersion(5))
+                .withApproval(approvals.sign(item, "ana", now, TEXT, QueueItems.idempotencyKey(item.id(), 4), List.of()))
+                .withPublication(new QueueItem.Publication(1, now, null, null, null, null, false));
         store.put(started);
         return started;
     }
@@ -141,7 +142,7 @@ class ThreadsPublishingTest {
     @Test
     void hideAndUnhideGoThroughManageReplyAndAThrottledCallIsWorthWaitingFor() {
         PlatformConnector threads = connectors.of("threads").orElseThrow();
-        QueueItem item = Items.complaint("threads").externalId("1903").threadId("1801").build();
+        QueueItem item = Items.complaint("threads").withComment(cmt -> cmt.withExternalId("1903").withThreadId("1801"));
         wm().stubFor(post(urlPathEqualTo(API + "/1903/manage_reply")).willReturn(okJson("{\"success\":true}")));
         assertInstanceOf(PlatformConnector.Done.class, threads.moderate(item, "hide"));
         assertInstanceOf(PlatformConnector.Done.class, threads.moderate(item, "unhide"));
@@ -152,20 +153,20 @@ class ThreadsPublishingTest {
         wm().stubFor(post(urlPathEqualTo(API + "/1904/manage_reply")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Application request limit reached\",\"type\":\"OAuthException\",\"code\":4,\"fbtrace_id\":\"A1\"}}")));
-        var throttled = threads.moderate(Items.complaint("threads").externalId("1904").threadId("1801").build(), "hide");
+        var throttled = threads.moderate(Items.complaint("threads").withComment(cmt -> cmt.withExternalId("1904").withThreadId("1801")), "hide");
         assertInstanceOf(PlatformConnector.Transient.class, throttled);
 
         wm().stubFor(post(urlPathEqualTo(API + "/1905/manage_reply")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"A2\"}}")));
-        var expired = threads.moderate(Items.complaint("threads").externalId("1905").threadId("1801").build(), "hide");
+        var expired = threads.moderate(Items.complaint("threads").withComment(cmt -> cmt.withExternalId("1905").withThreadId("1801")), "hide");
         assertTrue(expired instanceof PlatformConnector.Permanent p && p.tokenExpired());
     }
 
     @Test
     void aReplyLongerThanThreads500CharactersIsFlagged() {
         assertEquals(500, lints.limit("threads"));
-        QueueItem item = Items.complaint("threads").build();
+        QueueItem item = Items.complaint("threads");
         assertTrue(lints.lint(item, "a".repeat(500)).findings().stream().noneMatch(f -> f.code().equals("too_long")));
         assertTrue(lints.lint(item, "a".repeat(501)).findings().stream().anyMatch(f -> f.code().equals("too_long")));
     }

@@ -1,0 +1,84 @@
+package io.earshot.reply.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the commenter said and where: copied from the platform, hostile input like any text, replaced as a whole
+ * when the comment is edited.
+ *
+ * @param commentId the comment's id in Earshot
+ * @param platform the platform it was posted on
+ * @param threadKey platform:threadId, the key replies and events are keyed by
+ * @param threadId the platform's thread
+ * @param externalId the comment's id on the platform
+ * @param parentId the comment it answers, when it is a reply
+ * @param author who wrote it
+ * @param text what they wrote
+ * @param permalink a link to it
+ * @param createdAt when it was written (stored as {@code commentCreatedAt})
+ * @param version the version of the comment this item reflects, edits raise it (stored as {@code commentVersion})
+ * @param pii personal data triage found in the text, as character spans
+ */
+public record QueueItemComment(
+        String commentId,
+        String platform,
+        String threadKey,
+        String threadId,
+        String externalId,
+        String parentId,
+        QueueItem.Author author,
+        String text,
+        String permalink,
+        Instant createdAt,
+        int version,
+        List<QueueItem.Pii> pii) {
+
+    public QueueItemComment withCommentId(String commentId) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withPlatform(String platform) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withThreadKey(String threadKey) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withThreadId(String threadId) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withExternalId(String externalId) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withParentId(String parentId) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withAuthor(QueueItem.Author author) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withText(String text) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withPermalink(String permalink) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withCreatedAt(Instant createdAt) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withVersion(int version) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+
+    public QueueItemComment withPii(List<QueueItem.Pii> pii) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii);
+    }
+}
