@@ -3,7 +3,7 @@
 
 import { has, t, word, span } from './i18n.js';
 
-export { t, tn, plural, word, when, num, pct, day, languageName, lang, rtl, has } from './i18n.js';
+export { t, tn, plural, word, when, num, plain, pct, day, languageName, lang, rtl, has } from './i18n.js';
 
 const body = document.body;
 export const me = body.dataset.user || '';

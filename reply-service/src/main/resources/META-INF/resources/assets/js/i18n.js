@@ -63,6 +63,9 @@ export function word(prefix, code) {
 }
 
 export const num = (n) => numbers.format(n);
+const ungrouped = new Intl.NumberFormat(lang, { useGrouping: false });
+/** A count without thousands separators (character counts next to a limit read better so), in the language's digits. */
+export const plain = (n) => ungrouped.format(n);
 export const pct = (fraction) => percents.format(fraction || 0);
 
 /** A timestamp in the reader's language and time zone. */

@@ -1,6 +1,6 @@
 // The item page: the comment in context, triage's verdict, the draft editor with live checks, the decisions, history.
 import {
-  api, attempt, charLength, claimHolder, fill, h, isOpen, isSupervisor, LIMITS, lintText, live, maskedText, me, pct, slaText,
+  api, attempt, charLength, claimHolder, fill, h, isOpen, isSupervisor, LIMITS, lintText, live, maskedText, me, pct, plain, slaText,
   t, tn, toast, when, word
 } from './common.js';
 
@@ -109,7 +109,8 @@ function renderDraft(force) {
   const d = item.draft || {};
   draft.value = d.text || '';
   draft.lang = d.lang || item.lang || '';
-  $('draft-lang').textContent = d.lang ? `(${d.lang}, ${word('source', d.source || 'draft')})` : '';
+  // a source reads "template:ar:complaint": its kind is what a person needs
+  $('draft-lang').textContent = d.lang ? `(${d.lang}, ${word('source', String(d.source || 'draft').split(':')[0])})` : '';
   dirty = false;
   onDraftChanged(false);
 }
@@ -152,7 +153,7 @@ function onDraftChanged(typed) {
   const limit = LIMITS[item.platform] || 10000;
   const n = charLength(draft.value);
   const count = $('char-count');
-  count.textContent = t('item.chars', { count: n, limit });
+  count.textContent = t('item.chars', { count: plain(n), limit: plain(limit) });
   count.className = n > limit ? 'over' : '';
   if (typed) { dirty = true; $('save-state').textContent = t('item.unsaved'); }
   renderLint();
