@@ -246,9 +246,9 @@ form.addEventListener('submit', (e) => { e.preventDefault(); load(false); });
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const t = e.target;
-  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) {
-    if (e.key === 'Escape') t.blur();
+  const target = e.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
+    if (e.key === 'Escape') target.blur();
     return;
   }
   if (help.open || approveDialog.open) return;
