@@ -16,7 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,7 +36,7 @@ public class DashboardPages {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean loggedOut, String throttled);
+        static native TemplateInstance login(boolean error, boolean loggedOut, String throttled, String lang, String dir);
 
         static native TemplateInstance queue(Shell shell);
 
@@ -40,12 +45,22 @@ public class DashboardPages {
         static native TemplateInstance stats(Shell shell);
     }
 
-    /** What every signed-in page shows and needs: who is signed in, the role, the CSRF token, the active tab. */
-    public record Shell(String title, String user, String role, boolean supervisor, String csrf, String active) {
+    /**
+     * What every signed-in page shows and needs: who is signed in, the role, the CSRF token, the active tab, and the
+     * page's language and direction with the languages the switcher offers.
+     */
+    public record Shell(String user, String role, boolean supervisor, String csrf, String active, String lang, String dir,
+                        List<UiLanguages.UiLanguage> languages) {
     }
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    UiLanguageStore uiLanguages;
+
+    @Context
+    HttpHeaders headers;
 
     @Inject
     CsrfTokens csrf;
@@ -57,27 +72,28 @@ public class DashboardPages {
     @Path("login")
     @Operation(hidden = true)
     public Response login(@QueryParam("error") String error, @QueryParam("bye") String bye) {
-        return page(Templates.login(error != null, bye != null, null));
+        String lang = UiLanguages.resolve(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return page(Templates.login(error != null, bye != null, null, lang, UiLanguages.dir(lang)), lang);
     }
 
     @GET
     @Operation(hidden = true)
     public Response queue() {
-        return identity.isAnonymous() ? toLogin() : page(Templates.queue(shell("Queue", "queue")));
+        return identity.isAnonymous() ? toLogin() : page(shell("queue"), Templates::queue);
     }
 
     @GET
     @Path("item/{id}")
     @Operation(hidden = true)
     public Response item(@PathParam("id") String id) {
-        return identity.isAnonymous() ? toLogin() : page(Templates.item(shell("Comment", "queue"), id));
+        return identity.isAnonymous() ? toLogin() : page(shell("queue"), sh -> Templates.item(sh, id));
     }
 
     @GET
     @Path("stats")
     @Operation(hidden = true)
     public Response stats() {
-        return identity.isAnonymous() ? toLogin() : page(Templates.stats(shell("Stats", "stats")));
+        return identity.isAnonymous() ? toLogin() : page(shell("stats"), Templates::stats);
     }
 
     /** Ends the session: the form posts the page's CSRF token, so a foreign page cannot sign a user out. */
@@ -99,10 +115,13 @@ public class DashboardPages {
         return Response.seeOther(URI.create("/login?bye=1")).cookie(expired).build();
     }
 
-    private Shell shell(String title, String active) {
+    private Shell shell(String active) {
         String role = identity.hasRole("admin") ? "admin" : identity.hasRole("supervisor") ? "supervisor" : "responder";
         String user = identity.getPrincipal().getName();
-        return new Shell(title, user, role, !"responder".equals(role), csrf.issue(user), active);
+        String lang = UiLanguages.resolve(uiLanguages.of(user).orElse(null),
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return new Shell(user, role, !"responder".equals(role), csrf.issue(user), active, lang, UiLanguages.dir(lang),
+                UiLanguages.ALL);
     }
 
     /**
@@ -113,7 +132,14 @@ public class DashboardPages {
         return Response.seeOther(URI.create("/login")).header("Cache-Control", "no-store").build();
     }
 
-    private static Response page(TemplateInstance page) {
-        return Response.ok(page).header("Cache-Control", "no-store").build();
+    private static Response page(Shell shell, Function<Shell, TemplateInstance> template) {
+        return page(template.apply(shell), shell.lang());
+    }
+
+    /** Renders in the page's language ({@code msg:} keys) and says so, so caches and the browser know. */
+    private static Response page(TemplateInstance page, String lang) {
+        page.setLocale(Locale.forLanguageTag(lang));
+        return Response.ok(page).header("Cache-Control", "no-store").header("Content-Language", lang)
+                .header("Vary", "Accept-Language").build();
     }
 }

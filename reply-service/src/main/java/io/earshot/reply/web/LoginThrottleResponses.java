@@ -1,5 +1,7 @@
 package io.earshot.reply.web;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.api.Problem;
@@ -40,10 +42,15 @@ public class LoginThrottleResponses {
         ctx.response().setStatusCode(status).putHeader("Retry-After", Long.toString(seconds))
                 .putHeader("Cache-Control", "no-store");
         if (ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().endsWith("/j_security_check")) {
-            String message = unavailable ? "Sign-in is unavailable for a moment: try again in " + readable(seconds) + "."
-                    : "Too many failed sign-ins: try again in " + readable(seconds) + ".";
-            ctx.response().putHeader("Content-Type", "text/html; charset=UTF-8")
-                    .end(DashboardPages.Templates.login(false, false, message).render());
+            String lang = UiLanguages.resolve(null, ctx.request().getHeader("Accept-Language"));
+            Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang));
+            String wait = UiLanguages.DEFAULT.equals(lang) ? readable(seconds)
+                    : seconds < 60 ? msg.wait_seconds(seconds) : msg.wait_minutes(minutes(seconds));
+            String message = unavailable ? msg.login_unavailable(wait) : msg.login_throttled(wait);
+            var page = DashboardPages.Templates.login(false, false, message, lang, UiLanguages.dir(lang));
+            page.setLocale(java.util.Locale.forLanguageTag(lang));
+            ctx.response().putHeader("Content-Type", "text/html; charset=UTF-8").putHeader("Content-Language", lang)
+                    .end(page.render());
             return;
         }
         String detail = unavailable ? "sign-in is unavailable: the login limiter cannot reach Redis"
@@ -57,12 +64,16 @@ public class LoginThrottleResponses {
         }
     }
 
-    static String readable(long seconds) {
+    static long minutes(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() + (d.toSecondsPart() > 0 ? 1 : 0);
+    }
+
+    static String readable(long seconds) {
         if (seconds < 60) {
             return seconds + (seconds == 1 ? " second" : " seconds");
         }
-        long minutes = d.toMinutes() + (d.toSecondsPart() > 0 ? 1 : 0);
+        long minutes = minutes(seconds);
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 }

@@ -1,6 +1,10 @@
 // Shared by the dashboard's pages. Data from the API is only ever put into the page as text nodes or attribute
 // values (h() below), never parsed as HTML, so a hostile comment, name or draft stays inert text.
 
+import { has, t, word, span } from './i18n.js';
+
+export { t, tn, plural, word, when, num, plain, pct, day, languageName, lang, rtl, has } from './i18n.js';
+
 const body = document.body;
 export const me = body.dataset.user || '';
 export const role = body.dataset.role || 'responder';
@@ -48,7 +52,7 @@ export function fill(el, ...children) {
 /** An error the API answered with (application/problem+json). */
 export class ApiError extends Error {
   constructor(status, detail, problem) {
-    super(detail || `HTTP ${status}`);
+    super(detail || t('error.http', { status }));
     this.status = status;
     this.problem = problem || {};
   }
@@ -65,7 +69,7 @@ export async function api(method, path, payload) {
   });
   if (res.type === 'opaqueredirect' || res.status === 401) {
     location.assign('/login');
-    throw new ApiError(401, 'Signed out: sign in again.');
+    throw new ApiError(401, t('error.signed_out'));
   }
   const text = await res.text();
   let data = null;
@@ -74,7 +78,10 @@ export async function api(method, path, payload) {
   }
   if (!res.ok) {
     const fields = (data && data.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
-    throw new ApiError(res.status, (data && (data.detail || data.title)) || fields || `HTTP ${res.status}`, data);
+    const detail = (data && (data.detail || data.title)) || fields || t('error.http', { status: res.status });
+    // English shows the server's own words; the other languages a translation of what the status means
+    const key = res.status >= 500 ? 'error.5xx' : has(`error.${res.status}`) ? `error.${res.status}` : 'error.400';
+    throw new ApiError(res.status, t(key, { detail, status: res.status }), data);
   }
   return data;
 }
@@ -112,7 +119,7 @@ export function live(onUpdate, onReconnect) {
     let update;
     try { update = JSON.parse(event.data); } catch (e) { return; }
     if (update.type === 'hello') {
-      if (status) { status.textContent = 'Live'; status.className = 'live'; }
+      if (status) { status.textContent = t('live.on'); status.className = 'live'; }
       if (wasOpen && broken && onReconnect) onReconnect();
       wasOpen = true;
       broken = false;
@@ -125,7 +132,7 @@ export function live(onUpdate, onReconnect) {
   source.onerror = () => {
     broken = true;
     body.dataset.live = 'off';
-    if (status) { status.textContent = 'Reconnecting…'; status.className = 'live off'; }
+    if (status) { status.textContent = t('live.reconnecting'); status.className = 'live off'; }
   };
   return source;
 }
@@ -138,7 +145,7 @@ export function claimHolder(item) {
 }
 
 export function assigneeOf(item) {
-  return item ? item.assignee || (item.team ? `team ${item.team}` : null) : null;
+  return item ? item.assignee || (item.team ? t('assignee.team', { team: item.team }) : null) : null;
 }
 
 const SLA_MINUTES = { complaint: 60, neutral: 240, praise: 1440 };
@@ -160,17 +167,8 @@ export const isOpen = (item) => OPEN.has(item.state);
 export function slaText(item, now = Date.now()) {
   if (!isOpen(item)) return null;
   const ms = slaDeadline(item).getTime() - now;
-  const abs = Math.abs(ms);
-  const span = abs < 3600000 ? `${Math.floor(abs / 60000)}m ${Math.floor(abs % 60000 / 1000)}s`
-    : abs < 86400000 ? `${Math.floor(abs / 3600000)}h ${Math.floor(abs % 3600000 / 60000)}m`
-      : `${Math.floor(abs / 86400000)}d ${Math.floor(abs % 86400000 / 3600000)}h`;
-  return { breached: ms < 0, soon: ms >= 0 && ms < 600000, text: ms < 0 ? `SLA breached ${span} ago` : `${span} left` };
-}
-
-export function when(ts) {
-  if (!ts) return '';
-  const d = new Date(ts);
-  return isNaN(d) ? '' : d.toLocaleString();
+  const text = t(ms < 0 ? 'sla.breached' : 'sla.left', { span: span(ms) });
+  return { breached: ms < 0, soon: ms >= 0 && ms < 600000, text };
 }
 
 /** The platform's reply length limit, in characters as the platforms count them (code points). */
@@ -188,9 +186,26 @@ export function maskedText(item, revealed) {
   for (const s of spans) {
     if (s.start < at) continue;
     out.push(text.slice(at, s.start));
-    out.push(h('span', { class: 'pii', title: `hidden: ${s.type || 'personal data'}` }, `[${s.type || 'personal data'}]`));
+    const type = word('pii', s.type || 'personal_data');
+    out.push(h('span', { class: 'pii', title: t('pii.hidden', { type }) }, `[${type}]`));
     at = s.end;
   }
   out.push(text.slice(at));
   return out;
+}
+
+/** A reply check's finding in words: the catalogue's text for its code (English: the server's own), else its message. */
+export function lintText(f) {
+  const key = `lint.code.${f.code}`;
+  return has(key) ? t(key, { detail: f.message || '' }) : t('lint.server', { detail: f.message || f.code || '' });
+}
+
+// The language switcher in the header: saved for the user (PUT /api/me/ui-language), then the page is drawn again
+// in it, direction included.
+const switcher = document.getElementById('ui-lang');
+if (switcher) {
+  switcher.addEventListener('change', async () => {
+    const saved = await attempt(() => api('PUT', '/api/me/ui-language', { language: switcher.value }));
+    if (saved) location.reload();
+  });
 }

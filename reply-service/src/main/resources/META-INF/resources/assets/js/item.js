@@ -1,7 +1,11 @@
 // The item page: the comment in context, triage's verdict, the draft editor with live checks, the decisions, history.
 import {
-  api, attempt, charLength, claimHolder, fill, h, isOpen, isSupervisor, LIMITS, live, maskedText, me, slaText, toast, when
+  api, attempt, charLength, claimHolder, fill, h, isOpen, isSupervisor, LIMITS, lintText, live, maskedText, me, pct, plain, slaText,
+  t, tn, toast, when, word
 } from './common.js';
+
+// the translation functions below name the item's translation `t`; `tr` is the catalogue there
+const tr = t;
 
 const id = document.getElementById('item').dataset.itemId;
 const base = `/api/queue/${encodeURIComponent(id)}`;
@@ -28,20 +32,20 @@ function mine() { return holder() === me && item.state === 'claimed'; }
 
 function renderComment() {
   const a = item.author || {};
-  const name = a.displayName || a.handle || 'unknown author';
+  const name = a.displayName || a.handle || t('author.unknown');
   fill($('comment'),
     h('div', { class: 'meta' },
-      h('span', { class: `badge ${item.label}` }, item.label),
-      h('span', { class: 'badge' }, `P${item.priority}`),
-      (item.flags || []).map(f => h('span', { class: 'badge flag' }, f)),
+      h('span', { class: `badge ${item.label}` }, word('label', item.label)),
+      h('span', { class: 'badge', title: t('priority') }, `P${item.priority}`),
+      (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
       h('span', {}, item.platform), h('span', {}, (item.lang || '?').toUpperCase()),
       h('span', {}, when(item.commentCreatedAt))),
     h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
       a.handle ? h('span', { class: 'muted' }, ' @', h('bdi', {}, a.handle)) : null),
     h('p', { class: 'text', id: 'comment-text', dir: 'auto', lang: item.lang || undefined }, maskedText(item, revealed)),
-    item.permalink ? h('a', { href: item.permalink, rel: 'noopener noreferrer', target: '_blank' }, 'Open on the platform') : null,
+    item.permalink ? h('a', { href: item.permalink, rel: 'noopener noreferrer', target: '_blank' }, t('item.open_on_platform')) : null,
     hasPii() && isSupervisor && !revealed
-      ? h('button', { type: 'button', id: 'reveal', class: 'link', onclick: reveal }, 'Reveal personal data (audited)') : null);
+      ? h('button', { type: 'button', id: 'reveal', class: 'link', onclick: reveal }, t('item.reveal')) : null);
 }
 
 function publishError() {
@@ -72,9 +76,10 @@ function comments(el, list, empty) {
 function renderTriage() {
   const scores = Object.entries(item.scores || {}).sort((a, b) => b[1] - a[1]);
   fill($('triage'),
-    h('p', {}, 'Label ', h('strong', {}, item.label), ` with confidence ${Math.round((item.confidence || 0) * 100)}%`,
-      `, priority ${item.priority}`),
-    scores.length ? h('p', { class: 'small' }, scores.map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(' · ')) : null,
+    h('p', {}, tn('item.triage', {
+      label: h('strong', {}, word('label', item.label)), confidence: pct(item.confidence), priority: item.priority
+    })),
+    scores.length ? h('p', { class: 'small' }, scores.map(([k, v]) => `${word('label', k)} ${pct(v)}`).join(' · ')) : null,
     h('ul', { id: 'explanation' }, (item.explanation || []).map(e => h('li', { dir: 'auto' }, e))));
 }
 
@@ -82,16 +87,16 @@ function renderStatus() {
   const sla = slaText(item);
   const who = holder();
   fill($('status'),
-    h('span', { class: 'badge state', id: 'state' }, item.state), ' ',
+    h('span', { class: 'badge state', id: 'state', 'data-state': item.state }, word('state', item.state)), ' ',
     who ? h('span', { class: 'claim' + (who === me ? ' mine' : ''), id: 'claim-holder' },
-      who === me ? 'You are replying' : `${who} is replying`) : null, ' ',
+      who === me ? t('claim.you') : t('claim.held_by', { holder: who })) : null, ' ',
     sla ? h('span', { class: 'sla' + (sla.breached ? ' breached' : '') }, sla.text) : null,
-    publishError() ? h('p', { class: 'error', id: 'publish-error' }, 'Publishing failed: ', publishError()) : null,
-    item.publication && item.publication.tokenExpired ? h('p', { class: 'error' }, 'The platform token expired: an admin must renew it.') : null);
+    publishError() ? h('p', { class: 'error', id: 'publish-error' }, t('item.publish_failed'), publishError()) : null,
+    item.publication && item.publication.tokenExpired ? h('p', { class: 'error' }, t('item.token_expired')) : null);
   $('retry').hidden = item.state !== 'failed';
   const open = isOpen(item);
   $('claim').disabled = !open || mine() || (who && who !== me && !isSupervisor);
-  $('claim').textContent = who && who !== me && isSupervisor ? 'Take over' : 'Claim';
+  $('claim').textContent = who && who !== me && isSupervisor ? t('item.take_over') : t('item.claim');
   $('release').disabled = !mine();
   draft.readOnly = !mine();
   for (const b of ['save', 'approve']) $(b).disabled = !mine();
@@ -104,7 +109,8 @@ function renderDraft(force) {
   const d = item.draft || {};
   draft.value = d.text || '';
   draft.lang = d.lang || item.lang || '';
-  $('draft-lang').textContent = d.lang ? `(${d.lang}, ${d.source || 'draft'})` : '';
+  // a source reads "template:ar:complaint": its kind is what a person needs
+  $('draft-lang').textContent = d.lang ? `(${d.lang}, ${word('source', String(d.source || 'draft').split(':')[0])})` : '';
   dirty = false;
   onDraftChanged(false);
 }
@@ -113,10 +119,12 @@ function localChecks(text) {
   const out = [];
   const limit = LIMITS[item.platform] || 10000;
   const n = charLength(text);
-  if (!text.trim()) out.push({ severity: 'fail', message: 'The reply is empty.' });
-  if (n > limit) out.push({ severity: 'fail', message: `Over ${item.platform}'s limit of ${limit} characters by ${n - limit}.` });
+  if (!text.trim()) out.push({ severity: 'fail', code: 'empty', message: t('lint.local.empty') });
+  if (n > limit) {
+    out.push({ severity: 'fail', code: 'too_long', message: t('lint.local.too_long', { platform: item.platform, limit, over: n - limit }) });
+  }
   const slot = text.match(/\{[a-zA-Z_]+\}/);
-  if (slot) out.push({ severity: 'fail', message: `Unresolved slot ${slot[0]}.` });
+  if (slot) out.push({ severity: 'fail', code: 'unresolved_slot', message: t('lint.local.unresolved_slot', { slot: slot[0] }) });
   return out;
 }
 
@@ -125,16 +133,19 @@ function normalise(res) {
   const list = Array.isArray(res) ? res : res.findings || res.problems || res.issues || res.results || res.violations || [];
   return list.map(f => ({
     severity: /warn/i.test(f.severity || f.level || '') ? 'warn' : 'fail',
-    message: f.message || f.detail || f.rule || f.code || String(f)
+    code: f.code || f.rule || null,
+    message: lintText({ code: f.code || f.rule, message: f.message || f.detail || f.rule || f.code || String(f) })
   }));
 }
 
 function renderLint() {
   const text = draft.value;
   const all = [...localChecks(text)];
-  for (const f of serverLint || []) if (!all.some(a => a.message === f.message)) all.push(f);
-  fill($('lint'), all.length ? all.map(f => h('li', { class: f.severity }, f.severity === 'warn' ? 'Check: ' : 'Fails: ', f.message))
-    : [h('li', { class: 'pass' }, 'All checks pass.')]);
+  // a finding the page already checks itself (empty, too long, a slot) is shown once, in the page's words
+  for (const f of serverLint || []) if (!all.some(a => a.message === f.message || (f.code && a.code === f.code))) all.push(f);
+  fill($('lint'), all.length ? all.map(f => h('li', { class: f.severity, 'data-code': f.code || undefined },
+    f.severity === 'warn' ? t('lint.check') : t('lint.fails'), f.message))
+    : [h('li', { class: 'pass' }, t('lint.pass'))]);
   $('lint').dataset.failing = String(all.filter(f => f.severity === 'fail').length);
 }
 
@@ -142,9 +153,9 @@ function onDraftChanged(typed) {
   const limit = LIMITS[item.platform] || 10000;
   const n = charLength(draft.value);
   const count = $('char-count');
-  count.textContent = `${n} / ${limit} characters`;
+  count.textContent = t('item.chars', { count: plain(n), limit: plain(limit) });
   count.className = n > limit ? 'over' : '';
-  if (typed) { dirty = true; $('save-state').textContent = 'Unsaved changes'; }
+  if (typed) { dirty = true; $('save-state').textContent = t('item.unsaved'); }
   renderLint();
   scheduleLint();
 }
@@ -168,7 +179,7 @@ async function save() {
   if (res) {
     if (res.id) item = res; else await load();
     dirty = false;
-    $('save-state').textContent = 'Saved';
+    $('save-state').textContent = t('done.saved');
     render(true);
   }
   return res;
@@ -185,33 +196,33 @@ async function post(action, payload, message) {
 
 $('claim').addEventListener('click', () => {
   const takeover = holder() && holder() !== me && isSupervisor;
-  post(takeover ? 'claim?takeover=true' : 'claim', undefined, takeover ? 'Taken over: you are replying' : 'Claimed: you are replying');
+  post(takeover ? 'claim?takeover=true' : 'claim', undefined, takeover ? t('done.taken_over') : t('done.claimed'));
 });
-$('retry').addEventListener('click', () => post('retry', undefined, 'Sending again'));
-$('release').addEventListener('click', () => post('release', undefined, 'Released'));
+$('retry').addEventListener('click', () => post('retry', undefined, t('done.sending_again')));
+$('release').addEventListener('click', () => post('release', undefined, t('done.released')));
 $('save').addEventListener('click', save);
 $('approve').addEventListener('click', async () => {
   if (dirty && !(await save())) return;
   const reply = item.translation && item.translation.reply;
   if (reply && shownTextHash !== reply.shownTextHash) {
-    toast('Read the reply in both languages before approving.', true);
+    toast(t('item.read_both_first'), true);
     return;
   }
   post('approve', {
     version: item.version, override: $('override').checked || undefined,
     shownTextHash: reply ? shownTextHash : undefined
-  }, 'Approved: sending');
+  }, t('done.approved'));
 });
 $('reject').addEventListener('click', () => {
   const reason = $('reject-reason').value.trim();
-  if (!reason) { toast('Give a reason for rejecting.', true); $('reject-reason').focus(); return; }
-  post('reject', { reason }, 'Rejected');
+  if (!reason) { toast(t('reject.need_reason'), true); $('reject-reason').focus(); return; }
+  post('reject', { reason }, t('done.rejected'));
 });
-$('escalate').addEventListener('click', () => post('escalate', {}, 'Escalated'));
+$('escalate').addEventListener('click', () => post('escalate', {}, t('done.escalated')));
 $('snooze').addEventListener('click', () => {
-  post('snooze', { minutes: Number($('snooze-for').value) }, 'Snoozed');
+  post('snooze', { minutes: Number($('snooze-for').value) }, t('done.snoozed'));
 });
-$('hide').addEventListener('click', () => post('hide', {}, 'Hidden on the platform'));
+$('hide').addEventListener('click', () => post('hide', {}, t('done.hidden')));
 draft.addEventListener('input', () => onDraftChanged(true));
 
 async function loadSuggestions() {
@@ -221,12 +232,12 @@ async function loadSuggestions() {
     ...(item.suggestion ? [{ text: item.suggestion, source: 'suggested' }] : []),
     ...(list || []).map(s => ({ text: s.text || s.reply, source: s.source || 'learned' }))];
   fill($('suggestions'), all.map(s => h('li', {},
-    h('span', { class: 'badge' }, s.source || s.kind || 'suggestion'), ' ',
+    h('span', { class: 'badge' }, word('source', s.source || s.kind || 'suggestion')), ' ',
     h('span', { dir: 'auto' }, s.text), ' ',
     h('button', {
       type: 'button', class: 'link', disabled: !mine(),
       onclick: () => { draft.value = s.text; onDraftChanged(true); draft.focus(); }
-    }, 'Use'))));
+    }, t('item.use')))));
 }
 
 async function loadHistory() {
@@ -239,16 +250,17 @@ async function loadHistory() {
   }
   fill($('history'), entries.length ? entries.map(e => h('li', {},
     h('span', { class: 'muted small' }, when(e.at || e.occurredAt || e.time), ' '),
-    h('bdi', {}, e.actor || e.who || 'system'), ' ', h('strong', {}, e.action || e.type || ''),
+    h('bdi', {}, e.actor === 'system' || !(e.actor || e.who) ? t('actor.system') : e.actor || e.who), ' ',
+    h('strong', { 'data-action': e.action || e.type || '' }, word('audit', e.action || e.type || '')),
     e.reason ? h('span', {}, ': ', h('bdi', {}, e.reason)) : null,
     e.after || e.textAfter ? h('div', { dir: 'auto', class: 'small' }, e.after || e.textAfter) : null))
-    : [h('li', { class: 'muted' }, `Queued ${when(item.queuedAt)}; no recorded actions yet.`)]);
+    : [h('li', { class: 'muted' }, t('item.no_history', { when: when(item.queuedAt) }))]);
 }
 
 // ---- translation for staff ----------------------------------------------------------------------------------
 
 function mtLabel(t) {
-  return h('span', { class: 'badge mt', 'data-machine-translated': 'true' }, 'Machine translation');
+  return h('span', { class: 'badge mt', 'data-machine-translated': 'true' }, tr('mt.label'));
 }
 
 function renderCommentTranslation() {
@@ -259,29 +271,29 @@ function renderCommentTranslation() {
   const target = (t.readerLanguages || ['en'])[0];
   if (!t.available) {
     fill(el, h('p', { class: 'muted', id: 'translation-unavailable' },
-      `This comment is in ${upper(item.lang)}, which you do not read; translation is unavailable: ${t.reason || 'not configured'}.`));
+      tr('mt.unavailable', { lang: upper(item.lang), reason: t.reason || tr('mt.not_configured') })));
     return;
   }
   const c = t.comment || commentTranslation;
   const key = `${item.id}:${item.commentVersion}:${target}`;
   if (!c && commentTranslationKey !== key) translateComment(key);
   const original = h('div', {},
-    h('h3', {}, `Original (${upper(item.lang)})`),
+    h('h3', {}, tr('mt.original', { lang: upper(item.lang) })),
     h('p', { class: 'text', id: 'translation-original', dir: dirFor(item.lang), lang: item.lang || undefined },
       maskedText(item, revealed)));
   let right;
   if (c && c.status === 'translated' && c.commentVersion === item.commentVersion) {
     right = h('div', {},
-      h('h3', {}, mtLabel(c), ` (${upper(c.sourceLang)} → ${upper(c.targetLang)})`),
+      h('h3', {}, mtLabel(c), tr('mt.pair', { from: upper(c.sourceLang), to: upper(c.targetLang) })),
       h('p', { class: 'text', id: 'translation-text', dir: dirFor(c.targetLang), lang: c.targetLang }, c.text),
-      h('p', { class: 'small muted' }, `by ${c.model} at ${c.provider}; may be wrong, check the original`));
+      h('p', { class: 'small muted' }, tr('mt.by', { model: c.model, provider: c.provider })));
   } else if (c && c.status) {
     right = h('div', {},
-      h('h3', {}, 'Machine translation'),
-      h('p', { class: 'error', id: 'translation-failed' }, `No translation: ${c.reason || c.status}`),
-      h('button', { type: 'button', class: 'link', onclick: () => translateComment(key, true) }, 'Try again'));
+      h('h3', {}, tr('mt.label')),
+      h('p', { class: 'error', id: 'translation-failed' }, tr('mt.none', { reason: c.reason || c.status })),
+      h('button', { type: 'button', class: 'link', onclick: () => translateComment(key, true) }, tr('mt.retry')));
   } else {
-    right = h('div', {}, h('h3', {}, 'Machine translation'), h('p', { class: 'muted' }, `Translating into ${upper(target)}…`));
+    right = h('div', {}, h('h3', {}, tr('mt.label')), h('p', { class: 'muted' }, tr('mt.translating_into', { lang: upper(target) })));
   }
   fill(el, h('div', { class: 'pair' }, original, right));
 }
@@ -310,15 +322,14 @@ function renderWriteOwn() {
   const own = (t.readerLanguages || ['en'])[0];
   $('own-lang').textContent = upper(own);
   $('own-text').lang = own;
-  $('translate-reply').textContent = `Translate into ${upper(item.lang)}`;
+  $('translate-reply').textContent = tr('mt.translate_into', { lang: upper(item.lang) });
   if (document.activeElement !== $('my-langs')) $('my-langs').value = (t.readerLanguages || []).join(', ');
   const usable = t.available && mine();
   $('translate-reply').disabled = !usable;
   $('own-text').readOnly = !mine();
   $('write-own-note').textContent = !t.available
-    ? `Translation is unavailable (${t.reason || 'not configured'}): write the draft in ${upper(item.lang)} yourself.`
-    : mine() ? `The machine translation becomes the draft; you will see it in both languages before approving.`
-      : 'Claim the item to write its reply.';
+    ? tr('mt.own_unavailable', { reason: t.reason || tr('mt.not_configured'), lang: upper(item.lang) })
+    : mine() ? tr('mt.own_note') : tr('mt.claim_first');
 }
 
 function renderReplyTranslation() {
@@ -333,19 +344,19 @@ function renderReplyTranslation() {
   }
   el.hidden = false;
   fill(el,
-    h('p', {}, mtLabel(r), ` The draft is a machine translation (${upper(r.sourceLang)} → ${upper(r.lang)}, by ${r.model} at ${r.provider}). `,
-      'Read both before approving; editing the draft makes it your own text.'),
+    h('p', {}, mtLabel(r), tr('mt.draft_is_mt', { from: upper(r.sourceLang), to: upper(r.lang), model: r.model, provider: r.provider }),
+      tr('mt.read_both')),
     h('div', { class: 'pair' },
       h('div', {},
-        h('h3', {}, `Will be published (${upper(r.lang)})`),
+        h('h3', {}, tr('mt.will_publish', { lang: upper(r.lang) })),
         h('p', { class: 'text', id: 'reply-translated', dir: dirFor(r.lang), lang: r.lang }, r.text)),
       h('div', {},
-        h('h3', {}, `Your text (${upper(r.sourceLang)})`),
+        h('h3', {}, tr('mt.your_text', { lang: upper(r.sourceLang) })),
         h('p', { class: 'text', id: 'reply-source', dir: dirFor(r.sourceLang), lang: r.sourceLang }, r.sourceText),
-        h('h3', {}, `Back-translation (${upper(r.sourceLang)})`),
+        h('h3', {}, tr('mt.back', { lang: upper(r.sourceLang) })),
         r.backTranslation
           ? h('p', { class: 'text', id: 'reply-back', dir: dirFor(r.sourceLang), lang: r.sourceLang }, r.backTranslation)
-          : h('p', { class: 'muted', id: 'reply-back' }, 'Unavailable: compare with your text carefully.'))));
+          : h('p', { class: 'muted', id: 'reply-back' }, tr('mt.back_unavailable')))));
   // both texts are in the page now: this is what an approval vouches for
   shownTextHash = r.shownTextHash;
   el.dataset.shownTextHash = r.shownTextHash;
@@ -353,21 +364,21 @@ function renderReplyTranslation() {
 
 $('translate-reply').addEventListener('click', async () => {
   const text = $('own-text').value.trim();
-  if (!text) { toast('Write your reply first.', true); $('own-text').focus(); return; }
+  if (!text) { toast(t('mt.write_first'), true); $('own-text').focus(); return; }
   $('translate-reply').disabled = true;
-  $('translate-state').textContent = 'Translating…';
+  $('translate-state').textContent = t('mt.translating');
   const own = ((item.translation && item.translation.readerLanguages) || ['en'])[0];
   const res = await attempt(() => api('POST', `${base}/draft/translation`, { text, from: own, version: item.version }));
   $('translate-state').textContent = '';
   if (!res) { renderWriteOwn(); return; }
   if (res.item) item = res.item;
   if (res.status === 'translated') {
-    toast('Translated: read it in both languages, then approve.');
+    toast(t('mt.translated'));
     $('translate-state').textContent = res.reason || '';
   } else {
     // nothing changed on the item; the text stays in the box
-    toast(`Not translated: ${res.reason || res.status}. Your text is kept.`, true);
-    $('translate-state').textContent = `Not translated: ${res.reason || res.status}`;
+    toast(t('mt.not_translated', { reason: res.reason || res.status }), true);
+    $('translate-state').textContent = t('mt.not_translated_short', { reason: res.reason || res.status });
   }
   render(true);
   loadHistory();
@@ -375,7 +386,7 @@ $('translate-reply').addEventListener('click', async () => {
 
 $('save-langs').addEventListener('click', async () => {
   const languages = $('my-langs').value.split(/[\s,]+/).filter(Boolean);
-  const res = await attempt(() => api('PUT', '/api/me/languages', { languages }), 'Languages saved');
+  const res = await attempt(() => api('PUT', '/api/me/languages', { languages }), t('done.languages_saved'));
   if (res) { commentTranslation = null; commentTranslationKey = null; await load(); render(false); }
 });
 
@@ -391,9 +402,9 @@ function render(forceDraft) {
   renderStatus();
   renderComment();
   renderTriage();
-  comments($('thread'), item.thread || (item.context && item.context.thread), 'No other comments in this thread are known.');
+  comments($('thread'), item.thread || (item.context && item.context.thread), t('item.no_thread'));
   comments($('earlier'), item.authorHistory || item.earlierComments || (item.context && item.context.author),
-    'No earlier comments from this author.');
+    t('item.no_earlier'));
   renderDraft(forceDraft);
   renderTranslation();
   document.body.dataset.itemState = item.state;
@@ -421,7 +432,9 @@ async function start() {
     if (update.state === 'claimed' && !claimHolder(item) && update.actor) item.claimedBy = update.actor;
     render(false);
     loadHistory();
-    if (wasDirty && update.actor !== me) toast(`${update.actor || 'Someone'}: ${update.type}. Your unsaved text is kept.`);
+    if (wasDirty && update.actor !== me) {
+      toast(t('item.live_change', { actor: update.actor || t('someone'), type: word('audit', update.type) }));
+    }
   }, async () => { await load(); render(false); });
 }
 

@@ -1,6 +1,7 @@
 // The queue page: filters, badges, SLA countdown, who is replying, bulk actions, keyboard, live updates.
 import {
-  api, attempt, assigneeOf, claimHolder, fill, h, isOpen, live, maskedText, me, slaDeadline, slaText, toast, when
+  api, attempt, lintText, assigneeOf, claimHolder, fill, h, isOpen, live, maskedText, me, plural, slaDeadline, slaText, t, toast,
+  when, word
 } from './common.js';
 
 const list = document.getElementById('queue');
@@ -50,7 +51,7 @@ function query(cursor) {
 
 function priorityBadge(p) {
   const cls = p >= 70 ? 'prio-high' : p >= 40 ? 'prio-mid' : 'prio-low';
-  return h('span', { class: `badge ${cls}`, title: 'priority' }, `P${p}`);
+  return h('span', { class: `badge ${cls}`, title: t('priority') }, `P${p}`);
 }
 
 function claimLine(item) {
@@ -58,17 +59,17 @@ function claimLine(item) {
   if (item.state === 'claimed' || holder) {
     const mine = holder === me;
     return h('span', { class: 'claim' + (mine ? ' mine' : ''), 'data-claim': holder || '' },
-      mine ? 'You are replying' : `${holder || 'Someone'} is replying`);
+      mine ? t('claim.you') : t('claim.held_by', { holder: holder || t('someone') }));
   }
   return null;
 }
 
 function row(item) {
   const a = item.author || {};
-  const name = a.displayName || a.handle || 'unknown author';
+  const name = a.displayName || a.handle || t('author.unknown');
   const sla = slaText(item);
   const check = h('input', {
-    type: 'checkbox', class: 'select', 'aria-label': `Select the comment by ${name}`, checked: selected.has(item.id)
+    type: 'checkbox', class: 'select', 'aria-label': t('queue.select_one', { name }), checked: selected.has(item.id)
   });
   check.addEventListener('change', () => {
     if (check.checked) selected.add(item.id); else selected.delete(item.id);
@@ -79,13 +80,13 @@ function row(item) {
     h('div', {}, check),
     h('div', {},
       h('div', { class: 'meta' },
-        h('span', { class: `badge ${item.label}` }, item.label),
+        h('span', { class: `badge ${item.label}` }, word('label', item.label)),
         priorityBadge(item.priority),
-        (item.flags || []).map(f => h('span', { class: 'badge flag' }, f)),
-        h('span', { class: 'badge state' }, item.state),
+        (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
+        h('span', { class: 'badge state', 'data-state': item.state }, word('state', item.state)),
         h('span', {}, item.platform),
         h('span', { lang: 'en' }, (item.lang || '?').toUpperCase()),
-        assignee ? h('span', {}, `→ ${assignee}`) : null),
+        assignee ? h('span', {}, '→ ', h('bdi', {}, assignee)) : null),
       h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
         a.handle && a.displayName ? h('span', { class: 'muted' }, ' @', h('bdi', {}, a.handle)) : null),
       h('p', { class: 'text', dir: 'auto', lang: item.lang || undefined }, maskedText(item, false))),
@@ -93,7 +94,7 @@ function row(item) {
       sla ? h('div', { class: 'sla' + (sla.breached ? ' breached' : sla.soon ? ' soon' : ''), 'data-sla': '1' }, sla.text) : null,
       h('div', { class: 'claim-slot' }, claimLine(item)),
       h('div', { class: 'muted small' }, when(item.commentCreatedAt)),
-      h('a', { href: `/item/${encodeURIComponent(item.id)}`, class: 'open' }, 'Open')));
+      h('a', { href: `/item/${encodeURIComponent(item.id)}`, class: 'open' }, t('queue.open'))));
 }
 
 function render() {
@@ -103,7 +104,7 @@ function render() {
   fill(list, shown.map(row));
   current = currentId ? shown.findIndex(i => i.id === currentId) : -1;
   highlight();
-  summary.textContent = `${shown.length} comment${shown.length === 1 ? '' : 's'}` + (nextCursor ? ' (more below)' : '');
+  summary.textContent = plural('queue.count', shown.length) + (nextCursor ? t('queue.more_below') : '');
   more.hidden = !nextCursor;
   selectAll.checked = shown.length > 0 && shown.every(i => selected.has(i.id));
   updateBulk();
@@ -144,7 +145,7 @@ async function refreshItem(id, update) {
 }
 
 function updateBulk() {
-  selectedCount.textContent = `${selected.size} selected`;
+  selectedCount.textContent = t('queue.selected', { count: selected.size });
   for (const b of bulkButtons) b.disabled = selected.size === 0;
 }
 
@@ -169,7 +170,7 @@ async function act(item, action, payload, message) {
   return result;
 }
 
-async function bulk(action, extra, label) {
+async function bulk(action, extra, doneKey) {
   const ids = [...selected];
   const res = await attempt(() => api('POST', `/api/queue/bulk/${action}`, { ids, ...extra }));
   if (!res) return;
@@ -177,21 +178,21 @@ async function bulk(action, extra, label) {
   const refused = (r) => /^\d{3} /.test(String(r));
   const failed = Object.entries(results).filter(([, r]) => refused(r));
   for (const [id, r] of Object.entries(results)) if (!refused(r)) selected.delete(id);
-  toast(`${label} ${ids.length - failed.length} of ${ids.length}`
-    + (failed.length ? `. Not done: ${failed.map(([id, r]) => `${id} (${r})`).join('; ')}` : ''), failed.length > 0);
+  toast(t(doneKey, { done: ids.length - failed.length, total: ids.length })
+    + (failed.length ? t('bulk.not_done', { list: failed.map(([id, r]) => `${id} (${r})`).join('; ') }) : ''), failed.length > 0);
   await load(false);
 }
 
 document.getElementById('bulk-reject').addEventListener('click', () => {
   const reason = document.getElementById('bulk-reason').value.trim();
-  if (!reason) { toast('Give a reason for rejecting.', true); document.getElementById('bulk-reason').focus(); return; }
-  bulk('reject', { reason }, 'Rejected');
+  if (!reason) { toast(t('reject.need_reason'), true); document.getElementById('bulk-reason').focus(); return; }
+  bulk('reject', { reason }, 'bulk.rejected');
 });
-document.getElementById('bulk-hide').addEventListener('click', () => bulk('hide', {}, 'Hid'));
+document.getElementById('bulk-hide').addEventListener('click', () => bulk('hide', {}, 'bulk.hid'));
 document.getElementById('bulk-assign').addEventListener('click', () => {
   const to = document.getElementById('bulk-assignee').value.trim();
-  if (!to) { toast('Say whom to assign to.', true); document.getElementById('bulk-assignee').focus(); return; }
-  bulk('assign', to.includes(' ') || to.startsWith('team:') ? { team: to.replace(/^team:/, '') } : { assignee: to }, 'Assigned');
+  if (!to) { toast(t('assign.need_whom'), true); document.getElementById('bulk-assignee').focus(); return; }
+  bulk('assign', to.includes(' ') || to.startsWith('team:') ? { team: to.replace(/^team:/, '') } : { assignee: to }, 'bulk.assigned');
 });
 selectAll.addEventListener('change', () => {
   const f = filters();
@@ -212,18 +213,18 @@ async function confirmApprove(listed) {
   const item = await attempt(() => api('GET', `/api/queue/${encodeURIComponent(listed.id)}`));
   if (!item) return;
   const text = item.draft && item.draft.text;
-  if (!text) { toast('There is no reply to approve: open the comment and write one.', true); return; }
+  if (!text) { toast(t('approve.nothing'), true); return; }
   if (item.translation && item.translation.reply) {
-    toast('This reply is a machine translation: open the comment and read it in both languages.', true);
+    toast(t('approve.machine'), true);
     return;
   }
   toApprove = { id: item.id, version: item.version, text };
   const a = item.author || {};
   document.getElementById('approve-meta').textContent =
-    `On ${item.platform}, in reply to ${a.displayName || a.handle || 'an unknown author'}`;
+    t('approve.meta', { platform: item.platform, name: a.displayName || a.handle || t('author.unknown_object') });
   document.getElementById('approve-text').textContent = text;
   const findings = (item.lint && item.lint.findings) || [];
-  fill(document.getElementById('approve-lint'), findings.map(f => h('li', { class: 'fail' }, 'Fails: ', f.message)));
+  fill(document.getElementById('approve-lint'), findings.map(f => h('li', { class: 'fail' }, t('lint.fails'), lintText(f))));
   approveDialog.returnValue = '';
   approveDialog.showModal();
   document.getElementById('approve-cancel').focus();
@@ -233,7 +234,7 @@ approveDialog.addEventListener('close', () => {
   const pending = toApprove;
   toApprove = null;
   if (approveDialog.returnValue !== 'approve' || !pending) return;
-  act(pending, 'approve', { version: pending.version }, 'Approved: sending');
+  act(pending, 'approve', { version: pending.version }, t('done.approved'));
 });
 
 let typing;
@@ -245,9 +246,9 @@ form.addEventListener('submit', (e) => { e.preventDefault(); load(false); });
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
-  const t = e.target;
-  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) {
-    if (e.key === 'Escape') t.blur();
+  const target = e.target;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) {
+    if (e.key === 'Escape') target.blur();
     return;
   }
   if (help.open || approveDialog.open) return;
@@ -258,11 +259,11 @@ document.addEventListener('keydown', (e) => {
     case 'k': current = Math.max(0, current - 1); highlight(); break;
     case 'o': case 'Enter': if (item) location.assign(`/item/${encodeURIComponent(item.id)}`); else return; break;
     case 'x': if (item) { if (selected.has(item.id)) selected.delete(item.id); else selected.add(item.id); render(); } break;
-    case 'c': if (item) act(item, 'claim', undefined, 'Claimed: you are replying'); break;
+    case 'c': if (item) act(item, 'claim', undefined, t('done.claimed')); break;
     case 'a': if (item) confirmApprove(item); break;
     case 'r': if (item) {
-      const reason = document.getElementById('bulk-reason').value.trim() || window.prompt('Reason for rejecting');
-      if (reason) act(item, 'reject', { reason }, 'Rejected');
+      const reason = document.getElementById('bulk-reason').value.trim() || window.prompt(t('reject.prompt'));
+      if (reason) act(item, 'reject', { reason }, t('done.rejected'));
     } break;
     case '/': document.getElementById('f-q').focus(); break;
     case '?': help.showModal(); break;

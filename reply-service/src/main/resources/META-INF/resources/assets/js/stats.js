@@ -1,5 +1,5 @@
 // The stats page: one Chart.js chart per series the API computes, each exportable as CSV.
-import { api, fill, h, live, toast } from './common.js';
+import { api, day, fill, h, languageName, live, num, rtl, t, toast, word } from './common.js';
 
 const COLOURS = ['#0b57d0', '#b3261e', '#146c2e', '#8a5300', '#5a2d91', '#00696b', '#9c4146', '#3d5afe', '#6d4c41', '#37474f'];
 const KINDS = { byLabel: 'bar', byPlatform: 'bar', byLanguage: 'bar', responseTime: 'bar', slaBreaches: 'line', byResponder: 'bar' };
@@ -24,27 +24,31 @@ async function draw() {
   }
   const Chart = await whenChartReady();
   document.getElementById('stats-summary').textContent =
-    `${report.comments} comments from ${report.from} to ${report.to} (UTC).`;
+    t('stats.summary', { comments: report.comments, from: day(report.from), to: day(report.to) });
   for (const [key, chart] of Object.entries(report.charts)) {
     const canvas = document.getElementById(`chart-${key}`);
     if (!canvas) continue;
     if (charts[key]) charts[key].destroy();
     const kind = KINDS[key] || 'bar';
+    const labels = chart.labels.map(l => axisLabel(chart.axis, l));
+    const series = chart.series.map(s => ({ ...s, name: seriesName(key, s.name) }));
     charts[key] = new Chart(canvas, {
       type: kind,
       data: {
-        labels: chart.labels,
-        datasets: chart.series.map((s, i) => ({
+        labels,
+        datasets: series.map((s, i) => ({
           label: s.name, data: s.data, backgroundColor: COLOURS[i % COLOURS.length],
           borderColor: COLOURS[i % COLOURS.length], tension: 0.2
         }))
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: true,
-        plugins: { legend: { position: 'bottom' } },
+        locale: document.documentElement.lang,
+        plugins: { legend: { position: 'bottom', rtl }, tooltip: { rtl } },
         scales: {
-          x: { stacked: STACKED.has(key) },
-          y: { stacked: STACKED.has(key), beginAtZero: true, title: { display: true, text: chart.unit } }
+          x: { stacked: STACKED.has(key), reverse: rtl },
+          y: { stacked: STACKED.has(key), beginAtZero: true, position: rtl ? 'right' : 'left',
+            title: { display: true, text: word('stats.unit', chart.unit) } }
         }
       }
     });
@@ -52,11 +56,26 @@ async function draw() {
     const fig = canvas.closest('figure');
     let table = fig.querySelector('table');
     if (!table) { table = h('table'); fig.append(h('div', { class: 'visually-hidden' }, table)); }
-    fill(table, h('caption', {}, chart.title),
-      h('tr', {}, h('th', {}, chart.axis), chart.series.map(s => h('th', {}, s.name))),
-      chart.labels.map((l, i) => h('tr', {}, h('th', {}, l), chart.series.map(s => h('td', {}, String(s.data[i]))))));
+    fill(table, h('caption', {}, word('stats.chart', key)),
+      h('tr', {}, h('th', {}, word('stats.axis', chart.axis)), series.map(s => h('th', {}, s.name))),
+      labels.map((l, i) => h('tr', {}, h('th', {}, l), series.map(s => h('td', {}, num(s.data[i]))))));
   }
   document.body.dataset.chartsDrawn = String(Object.keys(charts).length);
+}
+
+/** Days as the language writes dates, languages by their name, labels in words; platforms and names stay as they are. */
+function axisLabel(axis, value) {
+  if (axis === 'day') return day(value);
+  if (axis === 'language') return languageName(value);
+  if (axis === 'label') return word('label', value);
+  return value;
+}
+
+/** Series named by a code (a label, "median") get their words; platforms are names and stay. */
+function seriesName(chart, name) {
+  if (chart === 'byLabel') return word('label', name);
+  const key = String(name).replace(/\W+/g, '_');
+  return word('stats.series', key) === key ? name : word('stats.series', key);
 }
 
 for (const button of document.querySelectorAll('button.csv')) {

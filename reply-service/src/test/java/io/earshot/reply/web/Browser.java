@@ -42,13 +42,19 @@ public final class Browser implements AutoCloseable {
     }
 
     Browser(URL base) {
+        this(base, "en-US");
+    }
+
+    /** @param acceptLanguage the languages the browser asks for, most wanted first, without weights ("ar-EG,ar") */
+    Browser(URL base, String acceptLanguage) {
         requireChromium();
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,900");
+                "--disable-dev-shm-usage", "--lang=" + acceptLanguage.split(",")[0], "--window-size=1280,900");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
