@@ -36,8 +36,9 @@ const editAcl = (docs, edit) => {
 };
 
 test("the services' Kafka and Redis use is read from their code", () => {
-  assert.deepEqual(services["triage-service"].consumes, ["comments.ingested"]);
-  assert.deepEqual(services["triage-service"].produces, ["comments.ingested.dlq.triage-service", "comments.triaged"]);
+  assert.deepEqual(services["triage-service"].consumes, ["comments.ingested", "comments.triaged"]);
+  assert.deepEqual(services["triage-service"].produces, ["comments.ingested.dlq.triage-service", "comments.triaged",
+    "comments.triaged.dlq.triage-insights", "insights.emerging"]);
   assert.ok(services["ingest-service"].produces.includes("webhooks.meta.dlq"));
   assert.deepEqual(services["reply-service"].consumes, ["comments.triaged", "replies"]);
   assert.ok(services["reply-service"].groups.some((g) => g.name === "reply-service-live-" && g.prefix));

@@ -8,7 +8,10 @@ package io.earshot.triage.redis;
 public enum RedisKeys {
 
     REPEAT("earshot:triage:repeat:", "<64-bit FNV-1a of the normalised text, 16 hex>:<bucket>", "the bucket's end plus earshot.triage.repeat-window", false,
-            "the event ids that posted one normalised text within the repetition window (a set)");
+            "the event ids that posted one normalised text within the repetition window (a set)"),
+
+    INSIGHTS_ALARM("earshot:triage:insights:alarm:", "<issue id>:<version>", "earshot.triage.insights.claim-ttl", false,
+            "a replica's claim to send one version of an emerging-issue alarm (SET NX)");
 
     private final String prefix;
     private final String rest;
