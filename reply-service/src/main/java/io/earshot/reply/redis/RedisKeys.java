@@ -28,6 +28,7 @@ public enum RedisKeys {
             "events written with a change and not yet acknowledged by Kafka (a rebuild refuses while any is left)"),
     TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),
     USER_LANGUAGES("earshot:reply:user-languages", "", "until replaced", false, "the languages each user reads"),
+    UI_LANGUAGES("earshot:reply:ui-languages", "", "until replaced", false, "each user's dashboard language"),
     LEARNED("earshot:reply:learned:", "<lang>", "capped list", false, "approved replies, as suggestions"),
     TRANSLATION("earshot:reply:translation:", "<id>:<comment version>:<hash>:<target lang>",
             "earshot.reply.translation.cache-ttl", false, "cached machine translations of comments"),

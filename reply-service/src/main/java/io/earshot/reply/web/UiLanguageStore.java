@@ -1,6 +1,6 @@
 package io.earshot.reply.web;
 
-import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.redis.RedisKeys;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class UiLanguageStore {
 
-    static final String KEY = QueueStore.PREFIX + "ui-languages";
+    static final String KEY = RedisKeys.UI_LANGUAGES.prefix();
 
     private final RedisCommands<String, String> redis;
 
