@@ -1,5 +1,6 @@
 package io.earshot.ingest.redis;
 
+import io.earshot.commons.redis.KeyFamily;
 import io.earshot.commons.oauth.RedisTokenStore;
 
 /**
@@ -8,7 +9,7 @@ import io.earshot.commons.oauth.RedisTokenStore;
  * {@link #key}; {@code RedisKeysDocTest} checks that docs/redis-keys.md lists every family; the ACL in deploy/k8s
  * gives ingest {@code earshot:ingest:*} and {@code earshot:oauth:*}.
  */
-public enum RedisKeys {
+public enum RedisKeys implements KeyFamily {
 
     SEEN("earshot:ingest:seen:", "<platform>:<id>:v<version>", "pending 3x earshot.ingest.publish-timeout, "
             + "published earshot.ingest.dedup-ttl", false, "dedup mark of one comment version (pending, then published)"),
@@ -19,45 +20,14 @@ public enum RedisKeys {
     QUOTA("earshot:ingest:quota:", "<platform>:<Pacific date>", "2 days", false, "quota units spent that day"),
     OAUTH(RedisTokenStore.PREFIX, "<platform>:<hash>", "30 days", false, "renewed OAuth tokens, shared with reply");
 
-    private final String prefix;
-    private final String rest;
-    private final String ttl;
-    private final boolean wipedByRebuild;
-    private final String purpose;
+    private final Spec spec;
 
     RedisKeys(String prefix, String rest, String ttl, boolean wipedByRebuild, String purpose) {
-        this.prefix = prefix;
-        this.rest = rest;
-        this.ttl = ttl;
-        this.wipedByRebuild = wipedByRebuild;
-        this.purpose = purpose;
+        this.spec = new Spec(prefix, rest, ttl, wipedByRebuild, purpose);
     }
 
-    /** The fixed start of every key of the family. */
-    public String prefix() {
-        return prefix;
-    }
-
-    /** The key pattern as the docs show it. */
-    public String pattern() {
-        return prefix + rest;
-    }
-
-    /** How long a key lives (a duration, or the config property that sets it). */
-    public String ttl() {
-        return ttl;
-    }
-
-    public boolean wipedByRebuild() {
-        return wipedByRebuild;
-    }
-
-    public String purpose() {
-        return purpose;
-    }
-
-    /** The key of one member of the family: the prefix then the parts joined by {@code :}. */
-    public String key(String... parts) {
-        return prefix + String.join(":", parts);
+    @Override
+    public Spec spec() {
+        return spec;
     }
 }

@@ -1,5 +1,6 @@
 package io.earshot.reply.redis;
 
+import io.earshot.commons.redis.KeyFamily;
 import io.earshot.commons.oauth.RedisTokenStore;
 
 /**
@@ -8,7 +9,7 @@ import io.earshot.commons.oauth.RedisTokenStore;
  * {@link #wipedByRebuild()}, and {@code RedisKeysDocTest} checks that docs/redis-keys.md lists every family, so a
  * new family is one constant here and one row there (the ACL in deploy/k8s reaches {@code earshot:reply:*}).
  */
-public enum RedisKeys {
+public enum RedisKeys implements KeyFamily {
 
     ITEM("earshot:reply:item:", "<id>", "with the item", true, "one queue item as JSON"),
     QUEUE("earshot:reply:queue", "[:label:<v>, :platform:<v> or :lang:<v>]", "with the items", true,
@@ -40,51 +41,14 @@ public enum RedisKeys {
             "the one running rebuild across replicas (outside earshot:reply: so a wipe keeps it)"),
     OAUTH(RedisTokenStore.PREFIX, "<platform>:<hash>", "30 days", false, "renewed OAuth tokens, shared with ingest");
 
-    private final String prefix;
-    private final String rest;
-    private final String ttl;
-    private final boolean wipedByRebuild;
-    private final String purpose;
+    private final Spec spec;
 
     RedisKeys(String prefix, String rest, String ttl, boolean wipedByRebuild, String purpose) {
-        this.prefix = prefix;
-        this.rest = rest;
-        this.ttl = ttl;
-        this.wipedByRebuild = wipedByRebuild;
-        this.purpose = purpose;
+        this.spec = new Spec(prefix, rest, ttl, wipedByRebuild, purpose);
     }
 
-    /** The fixed start of every key of the family (the whole key for a single-key family). */
-    public String prefix() {
-        return prefix;
-    }
-
-    /** The key pattern as the docs show it: the prefix and the shape of the rest. */
-    public String pattern() {
-        return prefix + rest;
-    }
-
-    /** How long a key lives (a duration, or the config property that sets it). */
-    public String ttl() {
-        return ttl;
-    }
-
-    /** Whether a rebuild of the queue deletes the family (it is a view of Kafka), or keeps it. */
-    public boolean wipedByRebuild() {
-        return wipedByRebuild;
-    }
-
-    public String purpose() {
-        return purpose;
-    }
-
-    /** The key of one member of the family: the prefix then the parts joined by {@code :}. */
-    public String key(String... parts) {
-        return prefix + String.join(":", parts);
-    }
-
-    /** A SCAN pattern matching every key of the family. */
-    public String scanPattern() {
-        return prefix + "*";
+    @Override
+    public Spec spec() {
+        return spec;
     }
 }
