@@ -3,6 +3,8 @@ package io.earshot.reply.api;
 import io.earshot.reply.domain.Languages;
 import io.earshot.reply.redis.UserLanguages;
 import io.earshot.reply.security.Roles;
+import io.earshot.reply.messaging.ActionEvent;
+import io.earshot.reply.workflow.ActionAudit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +33,9 @@ public class MeResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ActionAudit audit;
+
     /**
      * @param languages first = the language comments are translated into
      * @param defaults true while the user has not chosen (the configured defaults apply)
@@ -52,7 +57,9 @@ public class MeResource {
     @APIResponse(responseCode = "400", description = "a code is not a primary language subtag")
     public ReaderLanguagesView put(@Valid @NotNull Requests.ReaderLanguages body) {
         String user = identity.getPrincipal().getName();
-        languages.set(user, Languages.requireList("languages", body.languages()));
+        List<String> chosen = Languages.requireList("languages", body.languages());
+        languages.set(user, chosen);
+        audit.record(user, ActionEvent.Action.READER_LANGUAGES_SET, user, String.join(",", chosen));
         return new ReaderLanguagesView(user, languages.of(user), false);
     }
 }

@@ -5,6 +5,9 @@ import io.earshot.reply.domain.DraftTemplates;
 import io.earshot.reply.redis.TemplateStore;
 import io.earshot.reply.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.earshot.reply.messaging.ActionEvent;
+import io.earshot.reply.workflow.ActionAudit;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +41,12 @@ public class TemplateResource {
 
     @Inject
     TemplateStore store;
+
+    @Inject
+    ActionAudit audit;
+
+    @Inject
+    SecurityIdentity identity;
 
     /** One template: where it applies and whether an admin wrote it. */
     public record Template(String lang, String kind, String topic, String text, boolean custom) {
@@ -97,6 +106,8 @@ public class TemplateResource {
             throw ProblemException.badField("text", e.getMessage());
         }
         store.put(key, body.text());
+        audit.record(identity.getPrincipal().getName(), ActionEvent.Action.TEMPLATE_SAVED, key,
+                body.text().length() + " characters");
         return new Template(lang, kind, topic, body.text(), true);
     }
 
@@ -108,6 +119,8 @@ public class TemplateResource {
         if (!store.delete(key(lang, kind, topic))) {
             throw ProblemException.status(Response.Status.NOT_FOUND, "no custom template " + key(lang, kind, topic));
         }
+        audit.record(identity.getPrincipal().getName(), ActionEvent.Action.TEMPLATE_DELETED, key(lang, kind, topic),
+                "the built-in template applies again");
         return Response.noContent().build();
     }
 

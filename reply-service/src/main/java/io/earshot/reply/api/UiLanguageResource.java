@@ -4,6 +4,8 @@ import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.web.UiLanguageStore;
 import io.earshot.reply.web.UiLanguages;
+import io.earshot.reply.messaging.ActionEvent;
+import io.earshot.reply.workflow.ActionAudit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -32,10 +34,12 @@ public class UiLanguageResource {
 
     private final UiLanguageStore store;
     private final SecurityIdentity identity;
+    private final ActionAudit audit;
 
-    public UiLanguageResource(UiLanguageStore store, SecurityIdentity identity) {
+    public UiLanguageResource(UiLanguageStore store, SecurityIdentity identity, ActionAudit audit) {
         this.store = store;
         this.identity = identity;
+        this.audit = audit;
     }
 
     /** @param chosen false while the language comes from the browser's Accept-Language (or the English default) */
@@ -66,6 +70,7 @@ public class UiLanguageResource {
         }
         String user = identity.getPrincipal().getName();
         store.set(user, language);
+        audit.record(user, ActionEvent.Action.UI_LANGUAGE_SET, user, language);
         return view(user, language, true);
     }
 

@@ -24,6 +24,12 @@ public final class Topics {
      */
     public static final String REPLIES_LIVE = "replies-live";
 
+    /**
+     * Staff and system actions that are not workflow steps (template edits, rebuilds, settings, reveals,
+     * translations): docs/events/audit.schema.json. Written by reply-service, keyed by the action's subject.
+     */
+    public static final String AUDIT = "audit";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/reply-service";
 

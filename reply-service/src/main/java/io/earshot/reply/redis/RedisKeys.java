@@ -27,6 +27,8 @@ public enum RedisKeys implements KeyFamily {
     SLA("earshot:reply:sla", "", "until due", true, "reply deadlines still to be checked"),
     EVENTS_PENDING("earshot:reply:events:pending", "", "until Kafka acknowledged", false,
             "events written with a change and not yet acknowledged by Kafka (a rebuild refuses while any is left)"),
+    ACTIONS("earshot:reply:actions", "", "the newest 10,000", false,
+            "staff and system actions that are not workflow steps, newest first (also on the audit topic)"),
     TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),
     USER_LANGUAGES("earshot:reply:user-languages", "", "until replaced", false, "the languages each user reads"),
     UI_LANGUAGES("earshot:reply:ui-languages", "", "until replaced", false, "each user's dashboard language"),

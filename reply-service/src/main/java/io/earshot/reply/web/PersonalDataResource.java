@@ -5,6 +5,8 @@ import io.earshot.reply.domain.AuditEntry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
+import io.earshot.reply.messaging.ActionEvent;
+import io.earshot.reply.workflow.ActionAudit;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +43,9 @@ public class PersonalDataResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ActionAudit audit;
+
     Clock clock = Clock.systemUTC();
 
     @POST
@@ -53,6 +58,7 @@ public class PersonalDataResource {
         String state = item.state().name();
         store.appendAudit(id, store.json(new AuditEntry(clock.instant(), user, "revealed_personal_data", state, state,
                 item.version(), null, null, "personal data shown on the dashboard")));
+        audit.record(user, ActionEvent.Action.PERSONAL_DATA_REVEALED, id, "personal data shown on the dashboard");
         LOG.infof("%s revealed the personal data of queue item %s", user, id);
         return new Revealed(item.text(), item.pii() == null ? List.of() : item.pii());
     }

@@ -7,6 +7,7 @@ import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.config.TranslationConfig;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.AuditEntry;
+import io.earshot.reply.messaging.ActionEvent;
 import io.earshot.reply.domain.Languages;
 import io.earshot.reply.domain.PersonalData;
 import io.earshot.reply.domain.QueueItem;
@@ -89,6 +90,9 @@ public class TranslationService {
 
     @Inject
     QueueService service;
+
+    @Inject
+    ActionAudit actions;
 
     @Inject
     QueueStore store;
@@ -230,6 +234,8 @@ public class TranslationService {
         String state = item.state().name();
         store.appendAudit(item.id(), store.json(new AuditEntry(service.now(), user, action, state, state, item.version(),
                 null, null, reason)));
+        actions.record(user, "translated_comment".equals(action) ? ActionEvent.Action.COMMENT_TRANSLATED
+                : ActionEvent.Action.REPLY_TRANSLATION_REFUSED, item.id(), action + ": " + reason);
     }
 
     private static ProblemException unprocessable(String field, String detail) {
