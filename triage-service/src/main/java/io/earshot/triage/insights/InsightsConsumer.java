@@ -31,10 +31,13 @@ public class InsightsConsumer {
     private final AlarmClaims claims;
     private final MutinyEmitter<String> emitter;
     private final EmergingDetector detector;
+    private final InsightsWebhook webhook;
     Clock clock = Clock.systemUTC();
 
     public InsightsConsumer(ObjectMapper mapper, AlarmClaims claims, InsightsConfig config,
-                            @Channel(InsightsTopics.INSIGHTS_EMERGING) MutinyEmitter<String> emitter) {
+                            @Channel(InsightsTopics.INSIGHTS_EMERGING) MutinyEmitter<String> emitter,
+                            InsightsWebhook webhook) {
+        this.webhook = webhook;
         this.mapper = mapper;
         this.claims = claims;
         this.emitter = emitter;
@@ -83,9 +86,10 @@ public class InsightsConsumer {
         if (!claims.claim(alarm.issueId(), alarm.version())) {
             return; // another replica (or an earlier delivery) sent it
         }
+        InsightsEmerging event = InsightsEmerging.of(alarm, clock.instant());
+        String json;
         try {
-            InsightsEmerging event = InsightsEmerging.of(alarm, clock.instant());
-            String json = mapper.writeValueAsString(event);
+            json = mapper.writeValueAsString(event);
             emitter.sendMessageAndAwait(EventMessages.event(alarm.issueId(), json, event.eventId(),
                     "earshot.insights.emerging", Topics.SOURCE, event.detectedAt()));
             LOG.infof("emerging issue %s v%d (%s): %d comments, terms %s", alarm.issueId(), alarm.version(),
@@ -93,6 +97,9 @@ public class InsightsConsumer {
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             claims.release(alarm.issueId(), alarm.version());
             throw new IllegalStateException("insights.emerging send failed", e);
+        }
+        if (webhook.enabled()) {
+            webhook.post(event.eventId(), json);
         }
     }
 }

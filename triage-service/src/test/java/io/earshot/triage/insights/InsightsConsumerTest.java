@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /**
  * The detector on a real broker and Redis: a day of Spanish background then a burst on comments.triaged yields one
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
+@QuarkusTestResource(WebhookReceiverResource.class)
 class InsightsConsumerTest {
 
     private static KafkaProducer<String, String> producer;
@@ -121,6 +125,34 @@ class InsightsConsumerTest {
         assertFalse(claims.claim(event.path("issueId").asText(), 1));
         assertEquals(1, seen.stream().filter(r -> r.key().equals(first.key())
                 && r.value().contains("\"version\":1,")).count());
+        // the signed webhook: one POST for the alarm, its body the published event, signed over timestamp.rawBody
+        await().atMost(Duration.ofSeconds(30)).until(() -> !webhookPosts(first.key()).isEmpty());
+        List<LoggedRequest> posts = webhookPosts(first.key());
+        assertEquals(1, posts.size());
+        LoggedRequest post = posts.get(0);
+        String timestamp = post.getHeader("X-Earshot-Timestamp");
+        String rawBody = new String(post.getBody(), StandardCharsets.UTF_8);
+        assertEquals(first.value(), rawBody);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                WebhookReceiverResource.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] expected = mac.doFinal(concat((timestamp + ".").getBytes(StandardCharsets.UTF_8), post.getBody()));
+        assertEquals("sha256=" + java.util.HexFormat.of().formatHex(expected), post.getHeader("X-Earshot-Signature"));
+        assertEquals(event.path("eventId").asText(), post.getHeader("Idempotency-Key"));
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300, timestamp);
+        assertFalse(rawBody.contains("\"text\""), rawBody);
+    }
+
+    private static List<LoggedRequest> webhookPosts(String issueId) {
+        return WebhookReceiverResource.server.findAll(postRequestedFor(urlEqualTo("/hooks/emerging"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"issueId\":\"" + issueId + "\"")
+                        && r.getBodyAsString().contains("\"version\":1,")).toList();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
