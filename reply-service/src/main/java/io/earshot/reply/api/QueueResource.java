@@ -1,5 +1,6 @@
 package io.earshot.reply.api;
 
+import io.earshot.commons.api.Problem;
 import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.config.ReplyConfig;
 import io.earshot.reply.config.WorkflowConfig;
@@ -8,6 +9,7 @@ import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItemJson;
 import io.earshot.reply.domain.ReplyLint;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.redis.QueueFilter;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.security.Roles;
@@ -294,8 +296,9 @@ public class QueueResource {
         for (String id : ids) {
             try {
                 results.put(id, action.apply(id));
-            } catch (ProblemException e) {
-                results.put(id, e.problem().status() + " " + e.problem().detail());
+            } catch (WorkflowException e) {
+                Problem problem = WorkflowProblems.problem(e);
+                results.put(id, problem.status() + " " + problem.detail());
             }
         }
         return new BulkResult(results);

@@ -1,6 +1,5 @@
 package io.earshot.reply.domain;
 
-import io.earshot.commons.api.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,24 +29,24 @@ public final class Languages {
     }
 
     /**
-     * Normalises one code, or throws a 400 problem naming {@code field}.
+     * Normalises one code, or throws a {@link WorkflowException} (400 at the API) naming {@code field}.
      */
     public static String require(String field, String code) {
         String c = code == null ? null : code.strip().toLowerCase(Locale.ROOT);
         if (!valid(c)) {
-            throw ProblemException.badField(field, "must be a BCP-47 primary language subtag such as en, ar or te"
+            throw WorkflowException.badField(field, "must be a BCP-47 primary language subtag such as en, ar or te"
                     + " (two or three letters, no region or script)");
         }
         return c;
     }
 
-    /** Normalises a list of codes (duplicates dropped, order kept), or throws a 400 problem naming the bad entry. */
+    /** Normalises a list of codes (duplicates dropped, order kept), or throws a {@link WorkflowException} naming the bad entry. */
     public static List<String> requireList(String field, List<String> codes) {
         if (codes == null || codes.isEmpty()) {
-            throw ProblemException.badField(field, "name at least one language");
+            throw WorkflowException.badField(field, "name at least one language");
         }
         if (codes.size() > MAX) {
-            throw ProblemException.badField(field, "name at most " + MAX + " languages");
+            throw WorkflowException.badField(field, "name at most " + MAX + " languages");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {

@@ -92,11 +92,11 @@ public class Intake {
         QueueItem.State state = service.current(existing).state();
         if (triaged.isRemoval()) {
             if (Workflow.allowed(Action.RETRACT, state)) {
-                service.system(existing.id(), new QueueService.Step(Action.RETRACT, Actor.SYSTEM, QueueStore.LockMode.CLEAR,
-                        null, "the comment was removed on " + existing.platform(),
-                        i -> i.withComment(c -> c.withVersion(triaged.comment().version()))
-                                .withStateReason("the comment was removed"),
-                        QueueStore.OutboxOp.REMOVE, null));
+                service.system(existing.id(), Step.of(Action.RETRACT, Actor.SYSTEM, QueueStore.LockMode.CLEAR)
+                        .because("the comment was removed on " + existing.platform())
+                        .changing(i -> i.withComment(c -> c.withVersion(triaged.comment().version()))
+                                .withStateReason("the comment was removed"))
+                        .outbox(Step.Outbox.REMOVE));
             } else {
                 LOG.infof("comment of %s removed while the item is %s: nothing to retract", existing.id(), state);
             }
@@ -108,11 +108,11 @@ public class Intake {
         }
         QueueItem updated = QueueItems.withComment(existing, triaged);
         QueueItem.Draft draft = drafter.draft(updated);
-        service.system(existing.id(), new QueueService.Step(Action.REDRAFT, Actor.SYSTEM, QueueStore.LockMode.NONE, null,
-                "the comment was edited; the draft for the old text was replaced",
-                i -> QueueItems.withComment(i, triaged).withDraft(draft).withApproval(null)
-                        .withHandling(h -> h.withSuggestion(QueueItems.noReply(updated) ? "hide" : null)),
-                QueueStore.OutboxOp.REMOVE, null));
+        service.system(existing.id(), Step.of(Action.REDRAFT, Actor.SYSTEM, QueueStore.LockMode.NONE)
+                .because("the comment was edited; the draft for the old text was replaced")
+                .changing(i -> QueueItems.withComment(i, triaged).withDraft(draft).withApproval(null)
+                        .withHandling(h -> h.withSuggestion(QueueItems.noReply(updated) ? "hide" : null)))
+                .outbox(Step.Outbox.REMOVE));
     }
 
     private void autoHide(QueueItem item) {

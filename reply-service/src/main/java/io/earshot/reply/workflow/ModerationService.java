@@ -1,7 +1,6 @@
 package io.earshot.reply.workflow;
 
-import io.earshot.commons.api.Problem;
-import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.Workflow;
@@ -28,10 +27,10 @@ public class ModerationService {
         QueueItem item = service.get(id);
         QueueItem.State state = service.current(item).state();
         if (!Workflow.allowed(action, state)) {
-            throw QueueService.conflict("cannot " + action.name().toLowerCase() + " the comment of an item that is " + state);
+            throw WorkflowException.wrongState("cannot " + action.name().toLowerCase() + " the comment of an item that is " + state);
         }
         PlatformConnector connector = connectors.of(item.platform()).orElseThrow(() ->
-                new ProblemException(Problem.of(422, "Unprocessable Content", "no connector for platform " + item.platform())));
+                new WorkflowException(WorkflowException.Reason.UNPROCESSABLE, "no connector for platform " + item.platform()));
         String verb = switch (action) {
             case HIDE -> "hide";
             case UNHIDE -> "unhide";
@@ -42,11 +41,11 @@ public class ModerationService {
             if (p.tokenExpired()) {
                 connectors.tokenExpired(item.platform(), p.reason());
             }
-            throw new ProblemException(Problem.of(502, "Bad Gateway", item.platform() + " refused to " + verb + ": " + p.reason()));
+            throw new WorkflowException(WorkflowException.Reason.PLATFORM_REFUSED, item.platform() + " refused to " + verb + ": " + p.reason());
         }
         if (outcome instanceof PlatformConnector.Transient t) {
-            throw new ProblemException(Problem.of(503, "Service Unavailable", item.platform() + " did not " + verb
-                    + " the comment (" + t.reason() + "); try again"), java.time.Duration.ofSeconds(10));
+            throw new WorkflowException(WorkflowException.Reason.PLATFORM_UNAVAILABLE, item.platform() + " did not " + verb
+                    + " the comment (" + t.reason() + "); try again", null, java.time.Duration.ofSeconds(10));
         }
         return service.moderated(id, actor, action, reason);
     }

@@ -18,7 +18,6 @@ import io.earshot.reply.platform.PlatformConnector.Transient;
 import io.earshot.reply.redis.OutboxStore;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
-import io.earshot.reply.redis.QueueStore.OutboxOp;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,9 +118,9 @@ public class PublishWorker {
         String lastError = outbox.lastFailure(id);
         QueueItem.Publication before = lastError == null ? p0 : new QueueItem.Publication(p0.attempts(), p0.lastAttemptAt(),
                 p0.nextAttemptAt(), lastError, p0.platformReplyId(), p0.publishedAt(), p0.tokenExpired());
-        QueueItem attempt = service.system(id, new QueueService.Step(Action.START_PUBLISH, Actor.SYSTEM, LockMode.NONE,
-                null, mayExist ? "attempt " + (before.attempts() + 1) + " after " + Optional.ofNullable(before.lastError()).orElse("an interruption") : null,
-                i -> i.withPublication(new QueueItem.Publication(before.attempts() + 1, now, null, before.lastError(),
+        QueueItem attempt = service.system(id, Step.of(Action.START_PUBLISH, Actor.SYSTEM, LockMode.NONE)
+                .because(mayExist ? "attempt " + (before.attempts() + 1) + " after " + Optional.ofNullable(before.lastError()).orElse("an interruption") : null)
+                .changing(i -> i.withPublication(new QueueItem.Publication(before.attempts() + 1, now, null, before.lastError(),
                         null, null, false))));
         if (connector.isEmpty()) {
             fail(attempt, "no connector for platform " + item.platform(), false);
@@ -174,10 +173,10 @@ public class PublishWorker {
         approvals.refused(Approvals.Source.publish, item.id(), item, null, verdict,
                 item.approval() == null ? null : item.approval().by());
         try {
-            service.system(item.id(), new QueueService.Step(Action.REFUSE_APPROVAL, Actor.SYSTEM, LockMode.NONE, null,
-                    "the approval's signature does not verify (" + verdict.label() + "): nothing was sent; approve it again",
-                    i -> i.withApproval(null).withStateReason("approval refused: its signature does not verify"),
-                    OutboxOp.REMOVE, null));
+            service.system(item.id(), Step.of(Action.REFUSE_APPROVAL, Actor.SYSTEM, LockMode.NONE)
+                    .because("the approval's signature does not verify (" + verdict.label() + "): nothing was sent; approve it again")
+                    .changing(i -> i.withApproval(null).withStateReason("approval refused: its signature does not verify"))
+                    .outbox(Step.Outbox.REMOVE));
         } catch (RuntimeException e) {
             LOG.warnf("could not send %s back to the queue after refusing its approval: %s", item.id(), e.toString());
             outbox.remove(item.id());
@@ -188,10 +187,10 @@ public class PublishWorker {
     private void published(QueueItem item, String platformId, String note) {
         connectors.tokenWorks(item.platform());
         Instant now = service.now();
-        service.system(item.id(), new QueueService.Step(Action.PUBLISHED, Actor.SYSTEM, LockMode.NONE, null, note,
-                i -> i.withPublication(new QueueItem.Publication(item.publication().attempts(), item.publication().lastAttemptAt(),
-                        null, null, platformId, now, false)).withStateReason(null),
-                OutboxOp.REMOVE, null));
+        service.system(item.id(), Step.of(Action.PUBLISHED, Actor.SYSTEM, LockMode.NONE).because(note)
+                .changing(i -> i.withPublication(new QueueItem.Publication(item.publication().attempts(), item.publication().lastAttemptAt(),
+                        null, null, platformId, now, false)).withStateReason(null))
+                .outbox(Step.Outbox.REMOVE));
     }
 
     private void fail(QueueItem item, String reason, boolean tokenExpired) {
@@ -203,10 +202,10 @@ public class PublishWorker {
             outbox.remove(item.id());
             return;
         }
-        service.system(item.id(), new QueueService.Step(Action.FAIL, Actor.SYSTEM, LockMode.NONE, null, reason,
-                i -> i.withPublication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, reason, null, null, tokenExpired))
-                        .withStateReason(reason),
-                OutboxOp.REMOVE, null));
+        service.system(item.id(), Step.of(Action.FAIL, Actor.SYSTEM, LockMode.NONE).because(reason)
+                .changing(i -> i.withPublication(new QueueItem.Publication(p.attempts(), p.lastAttemptAt(), null, reason, null, null, tokenExpired))
+                        .withStateReason(reason))
+                .outbox(Step.Outbox.REMOVE));
         metrics.publishFailed(item.platform(), tokenExpired);
     }
 

@@ -1,6 +1,6 @@
 package io.earshot.reply.workflow;
 
-import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.redis.RebuildLock;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,7 +109,8 @@ public class RebuildGate {
 
     public void requireOpen() {
         if (closed()) {
-            throw ProblemException.unavailable("the queue is being rebuilt from Kafka; retry shortly", Duration.ofSeconds(5));
+            throw new WorkflowException(WorkflowException.Reason.REBUILDING, "the queue is being rebuilt from Kafka; retry shortly",
+                    null, Duration.ofSeconds(5));
         }
     }
 

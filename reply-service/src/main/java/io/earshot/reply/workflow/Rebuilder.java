@@ -7,6 +7,7 @@ import io.earshot.reply.domain.AuditEntry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.domain.Replay;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.messaging.TriagedComment;
@@ -111,7 +112,7 @@ public class Rebuilder {
 
     public Report rebuild() {
         if (!gate.tryClose()) {
-            throw QueueService.conflict("a rebuild is already running");
+            throw new WorkflowException(WorkflowException.Reason.BUSY, "a rebuild is already running");
         }
         long started = System.currentTimeMillis();
         boolean swapping = false;

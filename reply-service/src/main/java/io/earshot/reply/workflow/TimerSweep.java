@@ -1,6 +1,6 @@
 package io.earshot.reply.workflow;
 
-import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
@@ -42,7 +42,7 @@ public class TimerSweep {
             for (String timer : timers.due(now, 100)) {
                 try {
                     fire(timer, now);
-                } catch (ProblemException e) {
+                } catch (WorkflowException e) {
                     // someone acted on the item meanwhile: nothing left to do
                     timers.done(timer);
                 }
@@ -71,8 +71,8 @@ public class TimerSweep {
                 timers.at(timer, now.plusMillis(ttl));
                 return;
             }
-            service.apply(id, new QueueService.Step(Action.RELEASE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "the claim of " + item.claimedBy() + " ran out", i -> i, QueueStore.OutboxOp.NONE, null, true));
+            service.apply(id, Step.of(Action.RELEASE, Actor.SYSTEM, LockMode.NONE).expecting(item.version()).onStoredState()
+                    .because("the claim of " + item.claimedBy() + " ran out"));
         } else {
             if (item.state() != State.snoozed || item.snoozedUntil() == null || now.isBefore(item.snoozedUntil())) {
                 if (item.state() == State.snoozed && item.snoozedUntil() != null) {
@@ -82,8 +82,8 @@ public class TimerSweep {
                 }
                 return;
             }
-            service.apply(id, new QueueService.Step(Action.WAKE, Actor.SYSTEM, LockMode.NONE, item.version(),
-                    "snoozed until " + item.snoozedUntil(), i -> i, QueueStore.OutboxOp.NONE, null, true));
+            service.apply(id, Step.of(Action.WAKE, Actor.SYSTEM, LockMode.NONE).expecting(item.version()).onStoredState()
+                    .because("snoozed until " + item.snoozedUntil()));
         }
         timers.done(timer);
     }

@@ -2,8 +2,6 @@ package io.earshot.reply.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.earshot.commons.api.Problem;
-import io.earshot.commons.api.ProblemException;
 import io.earshot.reply.config.TranslationConfig;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.AuditEntry;
@@ -15,6 +13,7 @@ import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.domain.Workflow;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.platform.LlmTranslator;
 import io.earshot.reply.platform.LlmTranslator.Availability;
 import io.earshot.reply.platform.LlmTranslator.Outcome;
@@ -188,20 +187,19 @@ public class TranslationService {
             throw unprocessable("lang", "the comment's language is unknown, so there is nothing to translate the reply into; write it yourself");
         }
         if (target.equals(sourceLang)) {
-            throw ProblemException.badField("from", "the reply is already in the commenter's language (" + target + "); save it as the draft");
+            throw WorkflowException.badField("from", "the reply is already in the commenter's language (" + target + "); save it as the draft");
         }
         // refuse what the edit would refuse before spending a model call on it
         if (version != item.version()) {
-            throw QueueService.conflict("the item changed since you loaded it: you sent version " + version
-                    + ", it is at version " + item.version() + "; reload it");
+            throw WorkflowException.staleVersion(version, item.version());
         }
         String holder = store.claimHolder(id);
         State state = Workflow.effective(item, holder, service.now());
         if (!Workflow.allowed(Action.EDIT, state)) {
-            throw QueueService.conflict("cannot edit an item that is " + state + "; claim it first");
+            throw WorkflowException.wrongState("cannot edit an item that is " + state + "; claim it first");
         }
         if (holder != null && !holder.equals(actor.name())) {
-            throw QueueService.claimedBy(holder);
+            throw WorkflowException.claimedBy(holder);
         }
         Outcome forward = translator.translate(text, sourceLang, target, "a reply a business will post");
         if (forward.status() != LlmTranslator.TranslationStatus.translated) {
@@ -215,8 +213,8 @@ public class TranslationService {
         QueueItem.Translation t = new QueueItem.Translation(text, sourceLang, backText, a.provider(), a.model(), now);
         String reason = "machine-translated from " + sourceLang + " into " + target + " by " + a.model() + " ("
                 + a.provider() + ")" + (backText == null ? "; back-translation unavailable: " + back.reason() : "");
-        QueueItem after = service.apply(id, new QueueService.Step(Action.EDIT, actor, LockMode.HOLD, version, reason,
-                i -> i.withDraft(new QueueItem.Draft(forward.text(), target, "mt:" + a.model(), actor.name(),
+        QueueItem after = service.apply(id, Step.of(Action.EDIT, actor, LockMode.HOLD).expecting(version).because(reason)
+                .changing(i -> i.withDraft(new QueueItem.Draft(forward.text(), target, "mt:" + a.model(), actor.name(),
                         item.commentVersion(), t))));
         return new ReplyOutcome(LlmTranslator.TranslationStatus.translated, backText == null ? reason : null, after);
     }
@@ -224,8 +222,8 @@ public class TranslationService {
     private Availability requireAvailable() {
         Availability a = translator.availability();
         if (!a.available()) {
-            throw new ProblemException(new Problem(Problem.of(409, "Conflict", "").type(), "Translation unavailable", 409,
-                    "machine translation is unavailable: " + a.reason(), null, List.of()));
+            throw new WorkflowException(WorkflowException.Reason.TRANSLATION_UNAVAILABLE,
+                    "machine translation is unavailable: " + a.reason(), List.of(), null);
         }
         return a;
     }
@@ -238,9 +236,9 @@ public class TranslationService {
                 : ActionEvent.Action.REPLY_TRANSLATION_REFUSED, item.id(), action + ": " + reason);
     }
 
-    private static ProblemException unprocessable(String field, String detail) {
-        return new ProblemException(new Problem(Problem.of(422, "Unprocessable Content", "").type(),
-                "Unprocessable Content", 422, detail, null, List.of(new Problem.FieldError(field, detail))));
+    private static WorkflowException unprocessable(String field, String detail) {
+        return new WorkflowException(WorkflowException.Reason.UNPROCESSABLE, detail,
+                List.of(new WorkflowException.FieldError(field, detail)), null);
     }
 
     /** Keyed by item, comment version, the text itself and the target language: an edited comment is translated anew. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.support.Items;
 import java.time.Instant;
@@ -21,9 +21,9 @@ class TranslationDomainTest {
     void primaryLanguageSubtagsOnly() {
         assertEquals("te", Languages.require("languages[0]", " TE "));
         for (String bad : new String[] {"en-US", "pt_BR", "english", "e", "und", "zxx", "", "ar1", "Latn"}) {
-            ProblemException e = assertThrows(ProblemException.class, () -> Languages.require("languages[2]", bad), bad);
-            assertEquals(400, e.problem().status());
-            assertEquals("languages[2]", e.problem().errors().get(0).field());
+            WorkflowException e = assertThrows(WorkflowException.class, () -> Languages.require("languages[2]", bad), bad);
+            assertEquals(WorkflowException.Reason.INVALID_INPUT, e.reason());
+            assertEquals("languages[2]", e.errors().get(0).field());
         }
         assertEquals(List.of("ar", "en"), Languages.requireList("languages", List.of("ar", "EN", "ar")));
         assertTrue(Languages.rightToLeft("ar"));

@@ -288,7 +288,7 @@ class PublishingTest {
         // approving requires the claim: an unclaimed pending item cannot be approved through the service either
         QueueItem pending = Items.complaint("generic");
         store.createIfAbsent(pending);
-        org.junit.jupiter.api.Assertions.assertThrows(io.earshot.commons.api.ProblemException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(io.earshot.reply.domain.WorkflowException.class,
                 () -> service.approve(pending.id(), ANA, null, false));
         assertNull(store.outboxScore(pending.id()));
         assertTrue(wm().findAll(postRequestedFor(urlPathMatching("/callback")).withRequestBody(containing(pending.externalId()))).isEmpty());

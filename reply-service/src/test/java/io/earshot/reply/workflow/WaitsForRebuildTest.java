@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.earshot.commons.api.ProblemException;
+import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore;
@@ -51,11 +51,11 @@ class WaitsForRebuildTest {
 
         probe.skipped();
         probe.selfCall();
-        assertThrows(ProblemException.class, probe::refused);
+        assertThrows(WorkflowException.class, probe::refused);
         assertEquals(before, probe.ran(), "nothing ran mid-rebuild");
         // a real gated entry point: a staff action is refused, the item unchanged
         Actor ana = new Actor("ana", false, false);
-        assertThrows(ProblemException.class, () -> service.claim(item.id(), ana, false));
+        assertThrows(WorkflowException.class, () -> service.claim(item.id(), ana, false));
         assertEquals(QueueItem.State.pending, store.find(item.id()).orElseThrow().state());
 
         gate.open();
