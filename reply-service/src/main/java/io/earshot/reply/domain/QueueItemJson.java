@@ -55,7 +55,9 @@ public record QueueItemJson(
         String stateReason,
         Approval approval,
         Publication publication,
-        Moderation moderation) {
+        Moderation moderation,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String account) {
 
     /** The flat form of an item. */
     public static QueueItemJson of(QueueItem i) {
@@ -66,14 +68,15 @@ public record QueueItemJson(
                 c.parentId(), c.author(), c.text(), c.permalink(), c.createdAt(), v.lang(), v.label(), v.confidence(),
                 v.scores(), v.flags(), v.priority(), v.explanation(), i.draft(), h.state(), h.version(), h.queuedAt(),
                 h.updatedAt(), c.version(), c.pii(), v.topic(), h.slaDeadline(), h.claimedBy(), h.assignee(), h.team(),
-                h.snoozedUntil(), h.suggestion(), h.stateReason(), i.approval(), i.publication(), i.moderation());
+                h.snoozedUntil(), h.suggestion(), h.stateReason(), i.approval(), i.publication(), i.moderation(),
+                c.account());
     }
 
     /** The item in parts. */
     public QueueItem toItem() {
         return new QueueItem(id,
                 new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text,
-                        permalink, commentCreatedAt, commentVersion, pii),
+                        permalink, commentCreatedAt, commentVersion, pii, account),
                 new QueueItemVerdict(lang, label, confidence, scores, flags, priority, explanation, topic),
                 draft,
                 new QueueItemHandling(state, version, queuedAt, updatedAt, slaDeadline, claimedBy, assignee, team,

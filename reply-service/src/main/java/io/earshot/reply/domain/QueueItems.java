@@ -96,7 +96,7 @@ public final class QueueItems {
                 : triaged.triage().pii().stream().map(p -> new QueueItem.Pii(p.type(), p.start(), p.end())).toList();
         return new QueueItemComment(c.commentId(), c.platform(), c.platform() + ":" + c.threadId(), c.threadId(),
                 c.externalId(), c.parentId(), author, c.text(), c.permalink(), c.createdAt(), Math.max(1, c.version()),
-                pii);
+                pii, c.account());
     }
 
     /** What triage says, as an item part. */
