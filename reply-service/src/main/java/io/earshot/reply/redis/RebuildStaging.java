@@ -8,6 +8,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,6 +37,31 @@ public class RebuildStaging {
             end
             redis.call('HSETNX', KEYS[3], ARGV[1], ARGV[4])
             return 1
+            """;
+
+    /**
+     * ARGV[1] the staged view's prefix, ARGV[2] the staging prefix, ARGV[3..] SCAN patterns of the families a rebuild
+     * wipes. SCAN may return a key twice, hence the EXISTS before each RENAME.
+     */
+    static final String SWAP = """
+            local function each(pattern, fn)
+              local cursor = '0'
+              repeat
+                local r = redis.call('SCAN', cursor, 'MATCH', pattern, 'COUNT', 1000)
+                cursor = r[1]
+                for _, k in ipairs(r[2]) do fn(k) end
+              until cursor == '0'
+            end
+            for i = 3, #ARGV do each(ARGV[i], function(k) redis.call('DEL', k) end) end
+            local view, moved = ARGV[1], 0
+            each(view .. '*', function(k)
+              if redis.call('EXISTS', k) == 1 then
+                redis.call('RENAME', k, string.sub(k, #view + 1))
+                moved = moved + 1
+              end
+            end)
+            each(ARGV[2] .. '*', function(k) redis.call('DEL', k) end)
+            return moved
             """;
 
     /** One staged comment: its latest record, when it was first seen, and its {@code replies} events in log order. */
@@ -98,20 +124,23 @@ public class RebuildStaging {
     }
 
     /**
-     * Replaces the live queue view with the staged one: the live families a rebuild wipes are deleted, each staged
-     * key is renamed to its live name, and the scratch keys are dropped. Runs while the rebuild gate is closed.
+     * Replaces the live queue view with the staged one in ONE script, so Redis applies it whole or not at all (the
+     * append-only file records a script's effects as one transaction, and nothing else runs meanwhile): the live
+     * families a rebuild wipes are deleted, each staged key is renamed to its live name, the scratch keys are dropped.
+     * A reader sees the old queue or the new one, never a mix; a Redis crash part-way leaves the old one. The script
+     * holds Redis for the swap's length (about a second per 100,000 items), while the rebuild gate is closed anyway.
      */
     public long swap() {
-        store.wipe();
-        long[] moved = {0};
-        scan(VIEW + "*", keys -> {
-            for (String key : keys) {
-                redis.rename(key, key.substring(VIEW.length()));
-                moved[0]++;
+        List<String> args = new ArrayList<>();
+        args.add(VIEW);
+        args.add(STAGE);
+        for (RedisKeys family : RedisKeys.values()) {
+            if (family.wipedByRebuild()) {
+                args.add(family.scanPattern());
             }
-        });
-        clear();
-        return moved[0];
+        }
+        Long moved = redis.eval(SWAP, ScriptOutputType.INTEGER, new String[0], args.toArray(String[]::new));
+        return moved == null ? 0 : moved;
     }
 
     /** Deletes everything staged (a failed rebuild's, or one left by a replica that died). */
