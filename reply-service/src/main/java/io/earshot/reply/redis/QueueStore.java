@@ -144,7 +144,10 @@ public class QueueStore {
         pages.forEach(action);
     }
 
-    /** Deletes the whole queue view: every family {@link RedisKeys} marks as wiped by a rebuild. */
+    /**
+     * Deletes the whole queue view (every family {@link RedisKeys} marks as wiped by a rebuild), as a lost Redis
+     * would: for tests of recovery. The rebuild itself wipes inside its swap script ({@link RebuildStaging#swap()}).
+     */
     public long wipe() {
         long deleted = 0;
         for (RedisKeys family : RedisKeys.values()) {

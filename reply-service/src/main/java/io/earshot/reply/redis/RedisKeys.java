@@ -5,7 +5,7 @@ import io.earshot.commons.oauth.RedisTokenStore;
 
 /**
  * Every Redis key family reply-service uses, in one place: its prefix, the shape of the rest, how long it lives and
- * whether a queue rebuild wipes it. Stores build their keys through {@link #key}, {@link QueueStore#wipe()} reads
+ * whether a queue rebuild wipes it. Stores build their keys through {@link #key}, {@link RebuildStaging#swap()} reads
  * {@link #wipedByRebuild()}, and {@code RedisKeysDocTest} checks that docs/redis-keys.md lists every family, so a
  * new family is one constant here and one row there (the ACL in deploy/k8s reaches {@code earshot:reply:*}).
  */
