@@ -21,8 +21,9 @@ public class ActionEventPublisher {
         this.mapper = mapper;
     }
 
-    public Uni<Void> publish(ActionEvent event) {
-        return emitter.sendMessage(EventMessages.event(event.subject(), json(event), event.eventId(),
+    /** Sends {@code event}, whose JSON the caller already made (with {@link #json}) for the log. */
+    public Uni<Void> publish(ActionEvent event, String json) {
+        return emitter.sendMessage(EventMessages.event(event.subject(), json, event.eventId(),
                 "earshot.audit." + event.action(), Topics.SOURCE, event.occurredAt()));
     }
 

@@ -33,8 +33,9 @@ public class ActionAudit {
     public ActionEvent record(String actor, ActionEvent.Action action, String subject, String detail) {
         ActionEvent event = new ActionEvent(UUID.randomUUID().toString(), action.code(), actor, subject, detail,
                 clock.instant());
-        log.append(publisher.json(event));
-        publisher.publish(event).await().atMost(SEND_TIMEOUT);
+        String json = publisher.json(event);
+        log.append(json);
+        publisher.publish(event, json).await().atMost(SEND_TIMEOUT);
         return event;
     }
 }
