@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,8 @@ public class StatsResource {
     SlaPolicy sla;
 
     /**
-     * @param responseSeconds from the comment to our published reply: p50, p90, p99 and max, in seconds
+     * @param responseSeconds from the comment to our published reply, in the account's working time (as the SLA counts
+     *                        it; elapsed time where no business hours are set): p50, p90, p99 and max, in seconds
      * @param slaBreaches open items past their deadline, and replies published after it
      */
     public record Stats(long total, Map<String, Long> byState, Map<String, Long> byLabel, Map<String, Long> byPlatform,
@@ -69,7 +69,7 @@ public class StatsResource {
             Instant queued = item.queuedAt() != null ? item.queuedAt() : item.commentCreatedAt();
             Instant due = queued == null ? null : DashboardStats.deadline(item, queued, sla.sla());
             if (published != null && item.commentCreatedAt() != null) {
-                response.add((double) Duration.between(item.commentCreatedAt(), published).toSeconds());
+                response.add((double) sla.sla().working(item, item.commentCreatedAt(), published).toSeconds());
                 if (due != null && published.isAfter(due)) {
                     breaches[1]++;
                 }

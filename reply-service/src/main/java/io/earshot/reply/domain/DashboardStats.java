@@ -1,6 +1,5 @@
 package io.earshot.reply.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +35,8 @@ public final class DashboardStats {
      * statistic, so the dashboard and {@code /api/stats} cannot disagree with the config or with each other.
      */
     public static Instant deadline(QueueItem item, Instant queued, QueueItems.Sla sla) {
-        return item.slaDeadline() != null ? item.slaDeadline() : queued.plus(sla.of(QueueItems.kind(item), item.priority()));
+        return item.slaDeadline() != null ? item.slaDeadline() : sla.due(queued, QueueItems.kind(item), item.priority(),
+                item.platform(), item.comment() == null ? null : item.comment().account());
     }
 
     private static final Set<QueueItem.State> REPLIED = Set.of(QueueItem.State.published);
@@ -77,17 +77,17 @@ public final class DashboardStats {
             byPlatform.computeIfAbsent(nz(item.platform()), k -> new double[days])[i]++;
             byLanguage.merge(nz(item.lang()), 1.0, Double::sum);
             Instant replied = REPLIED.contains(item.state()) ? repliedAt.apply(item) : null;
-            Duration waited = replied != null ? Duration.between(at, replied)
-                    : OPEN.contains(item.state()) ? Duration.between(at, now) : null;
+            Instant until = replied != null ? replied : OPEN.contains(item.state()) ? now : null;
             if (replied != null) {
+                // working time, as the SLA counts it: a Friday-evening comment answered on Monday waited hours, not days
                 minutesByLabel.computeIfAbsent(nz(item.label()), k -> new ArrayList<>())
-                        .add(Math.max(0, waited.toSeconds()) / 60.0);
+                        .add(Math.max(0, sla.working(item, at, replied).toSeconds()) / 60.0);
                 String who = responderOf.apply(item);
                 if (who != null) {
                     byResponder.merge(who, 1.0, Double::sum);
                 }
             }
-            if (waited != null && at.plus(waited).isAfter(deadline(item, at, sla))) {
+            if (until != null && until.isAfter(deadline(item, at, sla))) {
                 breaches[i]++;
             }
         }

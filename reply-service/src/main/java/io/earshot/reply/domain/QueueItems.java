@@ -41,6 +41,15 @@ public final class QueueItems {
         public Instant due(Instant arrived, String kind, int priority, String platform, String account) {
             return hours.of(platform, account).addWorking(arrived, of(kind, priority));
         }
+
+        /** The working time of an item's account between two instants (elapsed time round the clock). */
+        public Duration working(QueueItem item, Instant from, Instant to) {
+            return hours.of(item.platform(), account(item)).workingBetween(from, to);
+        }
+
+        private static String account(QueueItem item) {
+            return item.comment() == null ? null : item.comment().account();
+        }
     }
 
     /** The kind of reply a comment needs: a question gets an answer unless it is a complaint. */

@@ -28,6 +28,8 @@ public enum RedisKeys implements KeyFamily {
     ACTIONS("earshot:reply:actions", "", "the newest 10,000", false,
             "staff and system actions that are not workflow steps, newest first (also on the audit topic)"),
     TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),
+    BUSINESS_HOURS("earshot:reply:business-hours", "", "until reset", false,
+            "business hours an admin edited, over the configured ones (default or platform:account)"),
     USER_LANGUAGES("earshot:reply:user-languages", "", "until replaced", false, "the languages each user reads"),
     UI_LANGUAGES("earshot:reply:ui-languages", "", "until replaced", false, "each user's dashboard language"),
     LEARNED("earshot:reply:learned:", "<lang>", "capped list", false, "approved replies, as suggestions"),

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DashboardStatsTest {
@@ -31,6 +34,27 @@ class DashboardStatsTest {
                     .withPublication(new QueueItem.Publication(1, null, null, null, "p", at.plus(repliedAfter), false));
         }
         return item;
+    }
+
+    @Test
+    void responseTimeIsWorkingTimeWhenTheAccountHasBusinessHours() {
+        // Friday 2026-11-20 18:00 in Bucharest (16:00Z), answered Monday 2026-11-23 10:00 local (08:00Z) with 9-17
+        ZoneId bucharest = ZoneId.of("Europe/Bucharest");
+        BusinessHours nineToFive = new BusinessHours(bucharest, BusinessHours.parseDays("MON-FRI"), LocalTime.of(9, 0),
+                LocalTime.of(17, 0), Set.of());
+        QueueItems.Sla sla = new QueueItems.Sla(CONFIGURED.byLabel(), CONFIGURED.urgent(), CONFIGURED.urgentPriority(),
+                new AccountHours(nineToFive, Map.of()));
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        QueueItem friday = item("fri", "complaint", "facebook", "ro", QueueItem.State.published,
+                Duration.between(Instant.parse("2026-11-20T16:00:00Z"), NOW), Duration.ofHours(64), "ana");
+
+        DashboardStats.Report r = DashboardStats.report(List.of(friday), LocalDate.of(2026, 11, 23), 7, now, sla,
+                i -> "ana", i -> i.publication().publishedAt());
+
+        assertEquals(60.0, r.charts().get("responseTime").series().get(0).data().get(0),
+                "64 h elapsed over a weekend are 1 working hour");
+        assertEquals(0.0, r.charts().get("slaBreaches").series().get(0).data().get(3),
+                "due Monday 10:00 local (a 1 h SLA from Friday 18:00): answered in time");
     }
 
     @Test
