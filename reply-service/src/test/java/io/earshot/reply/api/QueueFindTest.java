@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.earshot.reply.domain.ItemSearch;
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.redis.QueueFilter;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.RebuildStaging;
 import io.earshot.reply.redis.RedisKeys;
@@ -101,6 +103,37 @@ class QueueFindTest {
         assertEquals(spam, pages(p, "q", "refund "));  // a complete word: its index is scanned
         assertEquals(spam, pages(p, "q", "refu"));     // a word being typed: a bounded scan, same result here
         assertEquals(spam.subList(1, 2), pages(p, "q", "refund " + spam.get(1).substring(0, 6)));
+    }
+
+    @Test
+    void aWordBeingTypedReadsABoundedPartOfTheQueueAPageAndGoesOnWithTheCursor() {
+        String p = Items.platform();
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String id = "fb-" + i + "-" + p;
+            boolean match = i % 3 == 2;
+            int priority = 90 - i;
+            store.createIfAbsent(said(id, p, match ? "Rückerstattung bitte" : "danke", "u" + i, "U").withVerdict(v -> v.withPriority(priority)));
+            if (match) {
+                wanted.add(id);
+            }
+        }
+        QueueFilter filter = new QueueFilter(null, p, null, null, null, null, ItemSearch.Query.parse("ruckerst"));
+        QueueStore.Page first = store.page(filter, null, 2, 2);
+        assertEquals(List.of(), first.items());         // two members read, neither matches: short, with a cursor
+        List<String> ids = new ArrayList<>();
+        String cursor = first.nextCursor();
+        for (int page = 0; cursor != null && page < 10; page++) {
+            QueueStore.Page next = store.page(filter, cursor, 2, 2);
+            next.items().forEach(i -> ids.add(i.id()));
+            cursor = next.nextCursor();
+        }
+        assertEquals(wanted, ids);
+        // with a complete word the index answers in one page, whatever the budget
+        QueueStore.Page indexed = store.page(new QueueFilter(null, p, null, null, null, null,
+                ItemSearch.Query.parse("rückerstattung ")), null, 5, 2);
+        assertEquals(wanted, indexed.items().stream().map(QueueItem::id).toList());
+        assertNull(indexed.nextCursor());
     }
 
     /** Every id of a filtered result, read two at a time through the cursors. */
