@@ -2,14 +2,23 @@ package io.earshot.commons.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail: every error the API returns has this shape, so clients handle errors one way.
  *
  * @param errors for validation problems, each bad field and what is wrong with it
+ * @param code   a stable machine-readable reason (an RFC 9457 extension member), so a client can say it in its
+ *               user's language rather than show the English detail; null when the status says it all
+ * @param args   the values the code's message needs (for {@code claimed}: {@code holder}), never personal data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                      String code, Map<String, String> args) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -26,7 +35,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem at(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, code, args);
+    }
+
+    /** The same problem with a reason code and its message's values. */
+    public Problem withCode(String reasonCode, Map<String, String> values) {
+        return new Problem(type, title, status, detail, instance, errors, reasonCode,
+                values == null || values.isEmpty() ? null : Map.copyOf(values));
     }
 
     private static String typeFor(int status) {

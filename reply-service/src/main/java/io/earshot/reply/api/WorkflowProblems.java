@@ -27,7 +27,8 @@ public class WorkflowProblems {
         int status = status(e.reason());
         String type = Problem.of(status, "", "").type();
         return new Problem(type, title(e.reason()), status, e.detail(), null, e.errors() == null ? null
-                : e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+                : e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList())
+                .withCode(e.code(), e.args());
     }
 
     static int status(WorkflowException.Reason reason) {

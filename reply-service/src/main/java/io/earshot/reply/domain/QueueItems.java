@@ -114,6 +114,15 @@ public final class QueueItems {
         return (compact.length() >= 8 ? compact.substring(0, 8) : compact).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The event announcing a new item, always at version 1 (so its id is the same however often it is made, a rebuilt
+     * or redelivered item included).
+     */
+    public static ReplyEvent drafted(QueueItem item, Instant at) {
+        QueueItem first = item.version() == 1 ? item : item.withHandling(h -> h.withVersion(1));
+        return event(first, "drafted", "system", null, at);
+    }
+
     /** The event announcing an item's state; its id is derived from the item, type and version, so it is stable. */
     public static ReplyEvent event(QueueItem item, String type, String actor, String reason, Instant at) {
         return event(item, type, actor, reason, null, at);

@@ -2,6 +2,8 @@ package io.earshot.reply.domain;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Why the workflow refused something, as a {@link Reason} callers decide on (a lost race is retried, nothing else), with
@@ -55,16 +57,23 @@ public class WorkflowException extends RuntimeException {
     private final Reason reason;
     private final transient List<FieldError> errors;
     private final Duration retryAfter;
+    private final transient Map<String, String> args;
 
     public WorkflowException(Reason reason, String detail) {
         this(reason, detail, null, null);
     }
 
     public WorkflowException(Reason reason, String detail, List<FieldError> errors, Duration retryAfter) {
+        this(reason, detail, errors, retryAfter, Map.of());
+    }
+
+    private WorkflowException(Reason reason, String detail, List<FieldError> errors, Duration retryAfter,
+                              Map<String, String> args) {
         super(detail);
         this.reason = reason;
         this.errors = errors;
         this.retryAfter = retryAfter;
+        this.args = args;
     }
 
     /** A malformed input field: the detail names the field, as every 400 of the API does. */
@@ -78,7 +87,8 @@ public class WorkflowException extends RuntimeException {
 
     public static WorkflowException staleVersion(long sent, long current) {
         return new WorkflowException(Reason.STALE_VERSION, "the item changed since you loaded it: you sent version " + sent
-                + ", it is at version " + current + "; reload it");
+                + ", it is at version " + current + "; reload it", null, null,
+                Map.of("sent", Long.toString(sent), "current", Long.toString(current)));
     }
 
     public static WorkflowException wrongState(String detail) {
@@ -86,7 +96,7 @@ public class WorkflowException extends RuntimeException {
     }
 
     public static WorkflowException claimedBy(String holder) {
-        return new WorkflowException(Reason.CLAIMED, "the item is claimed by " + holder);
+        return new WorkflowException(Reason.CLAIMED, "the item is claimed by " + holder, null, null, Map.of("holder", holder));
     }
 
     public Reason reason() {
@@ -100,6 +110,16 @@ public class WorkflowException extends RuntimeException {
     /** The fields at fault; null when the refusal is not about input fields. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The values a translated message of this refusal needs (a claim's holder, versions); empty when none. */
+    public Map<String, String> args() {
+        return args;
+    }
+
+    /** The reason as the API's problem {@code code}: stable, lower case. */
+    public String code() {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 
     /** When a retry may succeed, or null. */

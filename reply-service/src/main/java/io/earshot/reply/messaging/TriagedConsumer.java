@@ -3,12 +3,10 @@ package io.earshot.reply.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.domain.QueueItem;
-import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.workflow.Intake;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,7 @@ import org.jboss.logging.Logger;
  * a removed one) and announces a new item on {@code replies}: this class parses, calls and acknowledges.
  *
  * <p>The incoming record is acknowledged only after the announcement was acknowledged by Kafka, so a crash in between
- * replays it (Intake is idempotent). Sends are pipelined: the next record is queued while Kafka acknowledges this one.
+ * replays it (Intake is idempotent, and the announcement was parked with the item, so the relay sends it too). Sends are pipelined: the next record is queued while Kafka acknowledges this one.
  *
  * <p>A Redis or Kafka outage is waited out ({@link TransientRetry}), not dead-lettered: the record is retried until the
  * store is back, and later records wait behind it; only a record that can never be queued goes to the DLQ.
@@ -37,8 +35,6 @@ public class TriagedConsumer {
     private final Intake intake;
     private final ReplyEventPublisher publisher;
     private final TransientRetry retry;
-
-    Clock clock = Clock.systemUTC();
 
     public TriagedConsumer(ObjectMapper mapper, Intake intake, ReplyEventPublisher publisher, TransientRetry retry) {
         this.mapper = mapper;
@@ -62,7 +58,7 @@ public class TriagedConsumer {
         }
         // an earlier record's announcement waits out a Kafka or Redis outage: do not overtake it
         retry.awaitAsync(Duration.ofMinutes(10));
-        Optional<QueueItem> announce;
+        Optional<ReplyEvent> announce;
         try {
             announce = retry.call(() -> intake.receive(triaged, item));
         } catch (RuntimeException e) {
@@ -72,10 +68,9 @@ public class TriagedConsumer {
         if (announce.isEmpty()) {
             return record.ack();
         }
-        String id = announce.get().id();
-        ReplyEvent drafted = QueueItems.event(announce.get(), "drafted", "system", null, clock.instant());
+        ReplyEvent drafted = announce.get();
         retry.async(() -> publisher.publish(drafted))
-                .chain(() -> retry.async(() -> intake.announced(id)))
+                .chain(() -> retry.async(() -> intake.announced(drafted)))
                 .subscribe().with(ok -> record.ack(), record::nack);
         return CompletableFuture.completedFuture(null);
     }

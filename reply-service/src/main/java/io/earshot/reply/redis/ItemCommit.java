@@ -41,14 +41,20 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class ItemCommit {
 
-    /** Creates the item, its index entries and its first audit entry only if the item does not exist yet. */
+    /**
+     * Creates the item, its index entries, its first audit entry and parks its {@code drafted} event (when one is
+     * given), only if the item does not exist yet. KEYS: item, audit, thread, author, pending events, then the
+     * indexes. ARGV: item json, index member, audit json, comment time millis, unused, item id, event id (empty: park
+     * nothing), parked event ({@code millis|json}).
+     */
     private static final String CREATE_IF_ABSENT = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('SET', KEYS[1], ARGV[1])
             redis.call('RPUSH', KEYS[2], ARGV[3])
             redis.call('ZADD', KEYS[3], ARGV[4], ARGV[6])
             redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
-            for i = 5, #KEYS do redis.call('ZADD', KEYS[i], 0, ARGV[2]) end
+            if ARGV[7] ~= '' then redis.call('HSET', KEYS[5], ARGV[7], ARGV[8]) end
+            for i = 6, #KEYS do redis.call('ZADD', KEYS[i], 0, ARGV[2]) end
             return 1
             """;
 
@@ -106,19 +112,24 @@ class ItemCommit {
     }
 
     /**
-     * As {@link #createIfAbsent(QueueItem, String)}, with every key passed through {@code keyOf}: the rebuild writes
-     * the same keys under its staging prefix ({@link RebuildStaging}) and swaps them in when complete.
+     * Creates the item with its indexes and first audit entry if it is absent, and parks {@code announcement} (its
+     * {@code drafted} event, or null for none) in the same script, so a new item and the event that announces it are
+     * written together: the relay sends it if the caller dies before Kafka acknowledged it. Every key passes through
+     * {@code keyOf}: the rebuild writes the same keys under its staging prefix ({@link RebuildStaging}) and swaps them
+     * in when complete.
      */
-    boolean createIfAbsent(QueueItem item, String auditJson, UnaryOperator<String> keyOf) {
+    boolean createIfAbsent(QueueItem item, String auditJson, ParkedEvents.Event announcement, UnaryOperator<String> keyOf) {
         String member = member(item);
         String[] keys = Stream.of(Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()),
-                                authorKey(item), ALL, ALL + ":label:" + item.label(), ALL + ":platform:" + item.platform(),
-                                ALL + ":lang:" + item.lang()),
+                                authorKey(item), PENDING_EVENTS, ALL, ALL + ":label:" + item.label(),
+                                ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang()),
                         item.flags() == null ? Stream.<String>empty() : item.flags().stream().distinct().map(QueueKeys::flagKey),
                         ItemSearch.tokens(item).stream().map(QueueKeys::wordKey))
                 .flatMap(s -> s).map(keyOf).toArray(String[]::new);
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json.apply(item), member, auditJson,
-                Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id());
+                Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id(),
+                announcement == null ? "" : announcement.id(),
+                announcement == null ? "" : System.currentTimeMillis() + "|" + announcement.json());
         boolean isNew = created != null && created == 1L;
         if (isNew && item.slaDeadline() != null && !item.state().terminal()) {
             redis.zadd(keyOf.apply(SLA), ZAddArgs.Builder.nx(), (double) item.slaDeadline().toEpochMilli(), item.id());

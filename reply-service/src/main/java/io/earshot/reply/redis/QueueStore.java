@@ -8,8 +8,6 @@ import static io.earshot.reply.redis.QueueKeys.threadKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.reply.domain.QueueItem;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,12 +97,20 @@ public class QueueStore {
 
     /** Stores a new item with its first audit entry; false (and nothing changed) when it already exists. */
     public boolean createIfAbsent(QueueItem item, String auditJson) {
-        return commit.createIfAbsent(item, auditJson, UnaryOperator.identity());
+        return commit.createIfAbsent(item, auditJson, null, UnaryOperator.identity());
+    }
+
+    /**
+     * Stores a new item with its first audit entry and parks the event that announces it in the same atomic write;
+     * false (and nothing changed) when the item already exists.
+     */
+    public boolean createIfAbsent(QueueItem item, String auditJson, ParkedEvents.Event announcement) {
+        return commit.createIfAbsent(item, auditJson, announcement, UnaryOperator.identity());
     }
 
     /** As {@link #createIfAbsent(QueueItem, String)} with every key passed through {@code keyOf} (the rebuild's staging). */
     boolean createIfAbsent(QueueItem item, String auditJson, UnaryOperator<String> keyOf) {
-        return commit.createIfAbsent(item, auditJson, keyOf);
+        return commit.createIfAbsent(item, auditJson, null, keyOf);
     }
 
     /** Applies a change atomically; null when applied, else why not. */
@@ -143,31 +149,6 @@ public class QueueStore {
     /** Every item, in queue order, handed over in batches (for stats and rebuild checks). */
     public void forEach(Consumer<QueueItem> action) {
         pages.forEach(action);
-    }
-
-    /**
-     * Deletes the whole queue view (every family {@link RedisKeys} marks as wiped by a rebuild), as a lost Redis
-     * would: for tests of recovery. The rebuild itself wipes inside its swap script ({@link RebuildStaging#swap()}).
-     */
-    public long wipe() {
-        long deleted = 0;
-        for (RedisKeys family : RedisKeys.values()) {
-            if (!family.wipedByRebuild()) {
-                continue;
-            }
-            ScanArgs match = ScanArgs.Builder.matches(family.scanPattern()).limit(500);
-            KeyScanCursor<String> cursor = redis.scan(match);
-            while (true) {
-                if (!cursor.getKeys().isEmpty()) {
-                    deleted += redis.del(cursor.getKeys().toArray(String[]::new));
-                }
-                if (cursor.isFinished()) {
-                    break;
-                }
-                cursor = redis.scan(cursor, match);
-            }
-        }
-        return deleted;
     }
 
     /** Overwrites an item during a rebuild (no version check: the rebuild is the only writer then). */

@@ -27,6 +27,8 @@ public class RebuildStaging {
     static final String VERSIONS = STAGE + "comment-versions";
     static final String FIRST_SEEN = STAGE + "first-seen";
     static final String EVENTS = STAGE + "events:";
+    /** Drafted events of rebuilt items the log never saw announced, parked live by the swap. */
+    static final String UNANNOUNCED = STAGE + "unannounced";
 
     /** Keeps the latest version of a comment (ties: the later record) and the time its first record was written. */
     private static final String NOTE_COMMENT = """
@@ -40,8 +42,9 @@ public class RebuildStaging {
             """;
 
     /**
-     * ARGV[1] the staged view's prefix, ARGV[2] the staging prefix, ARGV[3..] SCAN patterns of the families a rebuild
-     * wipes. SCAN may return a key twice, hence the EXISTS before each RENAME.
+     * ARGV[1] the staged view's prefix, ARGV[2] the staging prefix, ARGV[3] the staged unannounced events, ARGV[4]
+     * the live parked events (merged, never replaced: other events may be parked), ARGV[5..] SCAN patterns of the
+     * families a rebuild wipes. SCAN may return a key twice, hence the EXISTS before each RENAME.
      */
     static final String SWAP = """
             local function each(pattern, fn)
@@ -52,7 +55,9 @@ public class RebuildStaging {
                 for _, k in ipairs(r[2]) do fn(k) end
               until cursor == '0'
             end
-            for i = 3, #ARGV do each(ARGV[i], function(k) redis.call('DEL', k) end) end
+            for i = 5, #ARGV do each(ARGV[i], function(k) redis.call('DEL', k) end) end
+            local unannounced = redis.call('HGETALL', ARGV[3])
+            for i = 1, #unannounced, 2 do redis.call('HSET', ARGV[4], unannounced[i], unannounced[i + 1]) end
             local view, moved = ARGV[1], 0
             each(view .. '*', function(k)
               if redis.call('EXISTS', k) == 1 then
@@ -106,8 +111,11 @@ public class RebuildStaging {
         });
     }
 
-    /** Writes one rebuilt item into the staged view: item, indexes, audit, announcement mark and outbox entry. */
-    public void stage(QueueItem item, List<String> audit, boolean announced, Instant outboxAt) {
+    /**
+     * Writes one rebuilt item into the staged view: item, indexes, audit and outbox entry; {@code unannounced} (null
+     * when the log holds the item's {@code drafted} event) is parked for the relay when the view is swapped in.
+     */
+    public void stage(QueueItem item, List<String> audit, ParkedEvents.Event unannounced, Instant outboxAt) {
         store.createIfAbsent(item, "{}", RebuildStaging::staged);
         redis.set(staged(QueueStore.itemKey(item.id())), store.json(item));
         String auditKey = staged(QueueStore.auditKey(item.id()));
@@ -115,8 +123,8 @@ public class RebuildStaging {
         if (!audit.isEmpty()) {
             redis.rpush(auditKey, audit.toArray(String[]::new));
         }
-        if (announced) {
-            redis.set(staged(RedisKeys.ANNOUNCED.key(item.id())), "1");
+        if (unannounced != null) {
+            redis.hset(UNANNOUNCED, unannounced.id(), System.currentTimeMillis() + "|" + unannounced.json());
         }
         if (outboxAt != null) {
             redis.zadd(staged(QueueStore.OUTBOX), outboxAt.toEpochMilli(), item.id());
@@ -134,6 +142,8 @@ public class RebuildStaging {
         List<String> args = new ArrayList<>();
         args.add(VIEW);
         args.add(STAGE);
+        args.add(UNANNOUNCED);
+        args.add(QueueKeys.PENDING_EVENTS);
         for (RedisKeys family : RedisKeys.values()) {
             if (family.wipedByRebuild()) {
                 args.add(family.scanPattern());

@@ -1,5 +1,6 @@
 package io.earshot.reply.web;
 
+import io.earshot.reply.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,6 +44,8 @@ public class DashboardPages {
         static native TemplateInstance item(Shell shell, String itemId);
 
         static native TemplateInstance stats(Shell shell);
+
+        static native TemplateInstance actions(Shell shell);
     }
 
     /**
@@ -94,6 +97,21 @@ public class DashboardPages {
     @Operation(hidden = true)
     public Response stats() {
         return identity.isAnonymous() ? toLogin() : page(shell("stats"), Templates::stats);
+    }
+
+    /** The action log (supervisors): a responder is refused, as the API behind it would refuse them. */
+    @GET
+    @Path("actions")
+    @Operation(hidden = true)
+    public Response actions() {
+        if (identity.isAnonymous()) {
+            return toLogin();
+        }
+        if (!identity.hasRole(Roles.SUPERVISOR)) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN).header("Cache-Control", "no-store")
+                    .entity("Supervisors only.").build();
+        }
+        return page(shell("actions"), Templates::actions);
     }
 
     /** Ends the session: the form posts the page's CSRF token, so a foreign page cannot sign a user out. */

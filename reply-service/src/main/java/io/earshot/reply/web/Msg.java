@@ -18,6 +18,15 @@ public interface Msg {
     String nav_main();
     String nav_queue();
     String nav_stats();
+    String nav_actions();
+    String page_actions();
+    String actions_intro();
+    String actions_empty();
+    String col_when();
+    String col_actor();
+    String col_action();
+    String col_subject();
+    String col_detail();
     String live_connecting();
     String sign_out();
     String ui_language();

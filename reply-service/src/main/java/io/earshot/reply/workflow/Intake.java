@@ -8,11 +8,15 @@ import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.domain.Workflow;
 import io.earshot.reply.domain.Workflow.Action;
+import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.TriagedComment;
-import io.earshot.reply.redis.Announcements;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -23,7 +27,9 @@ import org.jboss.logging.Logger;
  * {@link QueueService} where a workflow step is involved. The consumer only parses, calls and acknowledges.
  *
  * <p>Idempotent: the item's id is the comment's, created only if absent; edits and removals apply only when their
- * comment version is newer than the item's; an item is announced ({@code drafted}) until {@link #announced} is called.
+ * comment version is newer than the item's. A new item's {@code drafted} event is parked with the item in one atomic
+ * write and stays parked until {@link #announced}: a redelivered comment whose event is still parked sends it again,
+ * one whose event is gone sends nothing, and the relay sends it if nobody does.
  */
 @ApplicationScoped
 public class Intake {
@@ -31,7 +37,8 @@ public class Intake {
     private static final Logger LOG = Logger.getLogger(Intake.class);
 
     private final QueueStore store;
-    private final Announcements announcements;
+    private final ParkedEvents parked;
+    private final ObjectMapper mapper;
     private final Drafter drafter;
     private final WorkflowConfig config;
     private final QueueService service;
@@ -41,10 +48,11 @@ public class Intake {
 
     Clock clock = Clock.systemUTC();
 
-    public Intake(QueueStore store, Announcements announcements, Drafter drafter, WorkflowConfig config,
+    public Intake(QueueStore store, ParkedEvents parked, ObjectMapper mapper, Drafter drafter, WorkflowConfig config,
                   QueueService service, ModerationService moderation, TransientRetry retry, SlaPolicy slaPolicy) {
         this.store = store;
-        this.announcements = announcements;
+        this.parked = parked;
+        this.mapper = mapper;
         this.drafter = drafter;
         this.config = config;
         this.service = service;
@@ -61,30 +69,36 @@ public class Intake {
     /**
      * Queues {@code item} (made by {@link #item}) or applies the comment's change to the item already queued.
      *
-     * @return the item to announce as {@code drafted} (at version 1), empty when it was announced already
+     * @return the {@code drafted} event to send, empty when Kafka acknowledged it already
      */
     @WaitsForRebuild(WaitsForRebuild.Mode.WAIT) // a rebuild replays the topics: wait for it rather than race it
-    public Optional<QueueItem> receive(TriagedComment triaged, QueueItem item) {
+    public Optional<ReplyEvent> receive(TriagedComment triaged, QueueItem item) {
         AuditEntry audit = new AuditEntry(item.queuedAt(), "system", "drafted", null, item.state().name(), item.version(),
                 null, item.draftText(), item.draft() == null ? null : item.draft().source());
-        if (store.createIfAbsent(item, store.json(audit))) {
+        ReplyEvent drafted = QueueItems.drafted(item, clock.instant());
+        if (store.createIfAbsent(item, store.json(audit), new ParkedEvents.Event(drafted.eventId(), store.json(drafted)))) {
             autoHide(item);
-            return Optional.of(item);
+            return Optional.of(drafted);
         }
         QueueItem existing = store.find(item.id()).orElse(item);
         if (triaged.comment().version() > existing.commentVersion() && existing.commentVersion() > 0
                 || triaged.comment().version() > 1 && existing.commentVersion() == 0) {
             changed(triaged, existing);
         }
-        if (announcements.isAnnounced(item.id())) {
-            return Optional.empty();
-        }
-        return Optional.of(existing.version() == 1 ? existing : existing.withHandling(h -> h.withVersion(1)));
+        return parked.find(drafted.eventId()).map(this::event);
     }
 
-    /** Marks an item's {@code drafted} event as acknowledged by Kafka, so a redelivery does not announce it again. */
-    public Uni<Void> announced(String id) {
-        return announcements.markAnnounced(id);
+    /** Forgets an item's parked {@code drafted} event once Kafka acknowledged it, so a redelivery sends nothing. */
+    public Uni<Void> announced(ReplyEvent drafted) {
+        return parked.sentAsync(drafted.eventId());
+    }
+
+    private ReplyEvent event(String json) {
+        try {
+            return mapper.readValue(json, ReplyEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A newer version of a comment already queued: edited (redraft) or removed (retract). */

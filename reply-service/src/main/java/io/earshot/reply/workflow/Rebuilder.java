@@ -11,6 +11,7 @@ import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.messaging.ReplyEvent;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.messaging.TriagedComment;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.RebuildStaging;
 import io.quarkus.runtime.StartupEvent;
@@ -203,7 +204,12 @@ public class Rebuilder {
                     .withClaimedBy(null).withStateReason(UNSIGNED));
             publishable = false;
         }
-        staging.stage(item, audit, drafted, publishable ? now : null);
+        ParkedEvents.Event unannounced = null;
+        if (!drafted) { // queued, but its announcement never reached the log: the relay sends it after the swap
+            ReplyEvent event = QueueItems.drafted(item, now);
+            unannounced = new ParkedEvents.Event(event.eventId(), store.json(event));
+        }
+        staging.stage(item, audit, unannounced, publishable ? now : null);
         return publishable;
     }
 

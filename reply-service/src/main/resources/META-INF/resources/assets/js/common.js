@@ -79,9 +79,14 @@ export async function api(method, path, payload) {
   if (!res.ok) {
     const fields = (data && data.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
     const detail = (data && (data.detail || data.title)) || fields || t('error.http', { status: res.status });
-    // English shows the server's own words; the other languages a translation of what the status means
-    const key = res.status >= 500 ? 'error.5xx' : has(`error.${res.status}`) ? `error.${res.status}` : 'error.400';
-    throw new ApiError(res.status, t(key, { detail, status: res.status }), data);
+    // English shows the server's own words; the other languages a translation of the problem's code (with its
+    // values, e.g. who holds a claim), else of what the status means
+    const code = data && typeof data.code === 'string' ? data.code : '';
+    const names = (data && data.errors || []).map(e => e.field).join(', ');
+    const key = code && has(`problem.${code}`) ? `problem.${code}`
+      : res.status >= 500 ? 'error.5xx' : has(`error.${res.status}`) ? `error.${res.status}` : 'error.400';
+    const params = { ...(data && data.args || {}), detail, status: res.status, fields: names };
+    throw new ApiError(res.status, t(key, params), data);
   }
   return data;
 }

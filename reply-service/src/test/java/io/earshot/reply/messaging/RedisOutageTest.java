@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.commons.retry.TransientRetry;
-import io.earshot.reply.redis.Announcements;
+import io.earshot.reply.redis.ParkedEvents;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.Triaged;
@@ -46,7 +46,7 @@ class RedisOutageTest {
     QueueStore store;
 
     @Inject
-    Announcements announcements;
+    ParkedEvents parked;
 
     @Inject
     TransientRetry retry;
@@ -84,7 +84,7 @@ class RedisOutageTest {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> ids.stream().allMatch(id -> store.find(id).isPresent()));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> ids.stream().allMatch(announcements::isAnnounced));
+                    .until(() -> parked.all().values().stream().noneMatch(e -> e.contains("outage-" + run)));
             await().atMost(Duration.ofSeconds(60)).until(() -> drafted(replies, run).size() == COMMENTS);
             Map<String, Long> perItem = drafted(replies, run);
             assertTrue(perItem.values().stream().allMatch(n -> n == 1), "each comment announced once: " + perItem);

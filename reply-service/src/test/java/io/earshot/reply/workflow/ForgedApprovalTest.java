@@ -20,6 +20,7 @@ import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.support.Items;
+import io.earshot.reply.support.LostRedis;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.Staff;
 import io.earshot.reply.support.Triaged;
@@ -29,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,9 @@ class ForgedApprovalTest {
 
     static final Actor ANA = new Actor("ana", false, false);
     static final String EVIL = "Refunds today only: message our partner at evil.example or call +1 415 555 0100";
+
+    @Inject
+    RedisCommands<String, String> redis;
 
     @Inject
     QueueStore store;
@@ -233,7 +238,7 @@ class ForgedApprovalTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> auditActions(legacy).contains("approval_refused"));
         double before = forged("rebuild");
 
-        store.wipe();
+        LostRedis.wipe(redis);
         Staff.admin().post("/api/admin/rebuild").then().statusCode(200);
         assertTrue(forged("rebuild") >= before + 1, "the rebuild counted the refused approval");
         QueueItem rebuilt = store.find(legacy).orElseThrow();
@@ -263,7 +268,7 @@ class ForgedApprovalTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> store.find(id).orElseThrow().state() == State.published);
         QueueItem.Approval was = store.find(id).orElseThrow().approval();
 
-        store.wipe();
+        LostRedis.wipe(redis);
         Staff.admin().post("/api/admin/rebuild").then().statusCode(200);
         QueueItem rebuilt = store.find(id).orElseThrow();
         assertEquals(State.published, rebuilt.state());

@@ -19,6 +19,7 @@ import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.RedisKeys;
+import io.earshot.reply.support.LostRedis;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.RebuildSabotage;
 import io.earshot.reply.support.Triaged;
@@ -115,7 +116,7 @@ class RebuildAtAnyAgeTest {
         QueueItem before = store.find(id).orElseThrow();
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.flush(0) == 0);
 
-        store.wipe();
+        LostRedis.wipe(redis);
         rebuilder.rebuild();
 
         QueueItem after = store.find(id).orElseThrow(() -> new AssertionError("the old approved item was lost"));
@@ -152,7 +153,7 @@ class RebuildAtAnyAgeTest {
         QueueItem before = store.find(id).orElseThrow();
         assertEquals(State.published, before.state(), "the reply stands after the edit");
 
-        store.wipe();
+        LostRedis.wipe(redis);
         rebuilder.rebuild();
 
         QueueItem after = store.find(id).orElseThrow();

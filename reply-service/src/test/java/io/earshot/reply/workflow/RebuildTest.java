@@ -16,6 +16,7 @@ import io.earshot.reply.domain.Actor;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItem.State;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.support.LostRedis;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.Staff;
 import io.earshot.reply.support.Triaged;
@@ -23,6 +24,7 @@ import io.earshot.testsupport.KafkaBrokerResource;
 import io.earshot.testsupport.RedisServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,6 +45,9 @@ class RebuildTest {
 
     static final Actor ANA = new Actor("ana", false, false);
     static final String REPLY = "Hola Lucía, sentimos lo ocurrido. Escríbenos por mensaje privado con los datos de tu pedido y lo solucionamos.";
+
+    @Inject
+    RedisCommands<String, String> redis;
 
     @Inject
     QueueStore store;
@@ -112,7 +117,7 @@ class RebuildTest {
         Map<String, Snapshot> before = new HashMap<>();
         ids.forEach((k, id) -> before.put(k, Snapshot.of(store.find(id).orElseThrow(), auditActions(id))));
 
-        store.wipe();
+        LostRedis.wipe(redis);
         assertTrue(store.find(published).isEmpty(), "Redis lost the queue");
         Staff.admin().post("/api/admin/rebuild").then().statusCode(200);
 
