@@ -206,7 +206,7 @@ class QueueFindTest {
 
         String view = RedisKeys.REBUILD_STAGING.prefix() + "view:";
         try {
-            staging.stage(item, List.of(), false, null);
+            staging.stage(item, List.of(), null, null);
             assertEquals(1, redis.zcard(view + word));
             assertEquals(1, redis.zcard(view + flag));
             assertEquals(1, redis.zcard(view + RedisKeys.QUEUE_WORD.key("froide")));
