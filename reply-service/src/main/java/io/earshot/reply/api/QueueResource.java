@@ -34,13 +34,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -91,31 +87,31 @@ public class QueueResource {
     }
 
     @GET
-    @Operation(summary = "List the queue", description = "Most urgent first, then the earliest SLA deadline. Page with the returned nextCursor.")
+    @Operation(summary = "List the queue", description = "Most urgent first, then the earliest SLA deadline. Page with "
+            + "the returned nextCursor. Every filter is served here, on the whole queue (not on pages already loaded).")
     public ItemPage list(
             @QueryParam("label") @Pattern(regexp = "praise|complaint|neutral", message = "must be praise, complaint or neutral") String label,
             @QueryParam("platform") @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a platform name") String platform,
             @QueryParam("lang") @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
+            @Parameter(description = "a flag triage set: question, spam, abusive or pii")
+            @QueryParam("flag") String flag,
             @Parameter(description = "comma-separated states, e.g. pending,claimed")
             @QueryParam("state") @Pattern(regexp = "[a-z,]{1,200}", message = "must be states separated by commas") String state,
             @Parameter(description = "a person or team the items are assigned to")
             @QueryParam("assignee") @Pattern(regexp = "[\\w.@ -]{1,100}", message = "must be a user or team name") String assignee,
+            @Parameter(description = "search (at most 200 characters): words in the text, the author's name or handle, "
+                    + "the platform's comment id or the item id, ignoring case and accents; every word must occur, the "
+                    + "last may be the start of a word. Without a complete word (one word and no trailing space) a "
+                    + "page reads a bounded part of the queue and may come back short with a nextCursor.")
+            @QueryParam("q") String q,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > config.maxPageSize()) {
             throw ProblemException.badField("limit", "must be between 1 and " + config.maxPageSize());
         }
-        Set<QueueItem.State> states = null;
-        if (state != null) {
-            try {
-                states = Arrays.stream(state.split(",")).filter(s -> !s.isBlank()).map(QueueItem.State::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(QueueItem.State.class)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badField("state", "must be states among " + Arrays.toString(QueueItem.State.values()));
-            }
-        }
+        QueueFilter filter = QueueQuery.filter(label, platform, lang, flag, state, assignee, q);
         try {
-            QueueStore.Page page = store.page(new QueueFilter(label, platform, lang, states, assignee), cursor, limit);
+            QueueStore.Page page = store.page(filter, cursor, limit, config.searchScanLimit());
             return new ItemPage(page.items().stream().map(service::current).map(QueueItemJson::of).toList(), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");

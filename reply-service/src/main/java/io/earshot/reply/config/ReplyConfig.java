@@ -27,4 +27,11 @@ public interface ReplyConfig {
     /** Largest page {@code GET /api/queue} returns. */
     @WithDefault("100")
     int maxPageSize();
+
+    /**
+     * Most queue members one page of a search reads when the query has no complete word to look up (one word still
+     * being typed): such a page may come back short, with a cursor to read on.
+     */
+    @WithDefault("2000")
+    int searchScanLimit();
 }

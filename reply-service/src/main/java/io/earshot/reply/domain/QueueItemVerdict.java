@@ -10,7 +10,7 @@ import java.util.Map;
  * @param label praise, complaint, neutral, ...
  * @param confidence how sure triage was of the label
  * @param scores the score of every label
- * @param flags question, abusive, spam, ...
+ * @param flags among {@link #FLAGS}
  * @param priority 0 to 100, higher first
  * @param explanation why triage decided so, for the person reading
  * @param topic what the comment is about, when triage says (selects a topic template)
@@ -24,6 +24,9 @@ public record QueueItemVerdict(
         int priority,
         List<String> explanation,
         String topic) {
+
+    /** The flags triage sets (docs/events/comments.triaged.schema.json), the values {@code GET /api/queue?flag=} takes. */
+    public static final List<String> FLAGS = List.of("question", "spam", "abusive", "pii");
 
     public QueueItemVerdict withLang(String lang) {
         return new QueueItemVerdict(lang, label, confidence, scores, flags, priority, explanation, topic);

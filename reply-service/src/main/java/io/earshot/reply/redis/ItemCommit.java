@@ -13,6 +13,7 @@ import static io.earshot.reply.redis.QueueKeys.threadKey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.reply.domain.ItemSearch;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.QueueStore.Change;
 import io.earshot.reply.redis.QueueStore.Refusal;
@@ -32,6 +33,10 @@ import java.util.stream.Stream;
  * The one atomic commit of an item change: a Lua script compares the version (a stale change is refused), checks or
  * takes the claim lock, writes the item, appends to the audit trail, parks the event for Kafka and updates the
  * publishing outbox, all or nothing; and the creation of a new item with its indexes and first audit entry.
+ *
+ * <p>The indexes (queue order, label, platform, language, each flag, each search token) are written once, at
+ * creation. Readers check every condition on the item itself ({@link QueueFilter}), so a flag or word an edit took
+ * away does not match; one an edit added is indexed by the next rebuild, which writes the latest version.
  */
 @ApplicationScoped
 class ItemCommit {
@@ -115,10 +120,12 @@ class ItemCommit {
      */
     boolean createIfAbsent(QueueItem item, String auditJson, ParkedEvents.Event announcement, UnaryOperator<String> keyOf) {
         String member = member(item);
-        String[] keys = Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()), authorKey(item),
-                PENDING_EVENTS, ALL, ALL + ":label:" + item.label(), ALL + ":platform:" + item.platform(),
-                ALL + ":lang:" + item.lang())
-                .map(keyOf).toArray(String[]::new);
+        String[] keys = Stream.of(Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()),
+                                authorKey(item), PENDING_EVENTS, ALL, ALL + ":label:" + item.label(),
+                                ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang()),
+                        item.flags() == null ? Stream.<String>empty() : item.flags().stream().distinct().map(QueueKeys::flagKey),
+                        ItemSearch.tokens(item).stream().map(QueueKeys::wordKey))
+                .flatMap(s -> s).map(keyOf).toArray(String[]::new);
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json.apply(item), member, auditJson,
                 Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id(),
                 announcement == null ? "" : announcement.id(),

@@ -61,6 +61,16 @@ final class QueueKeys {
         return to.append(digits);
     }
 
+    /** The index of the items triage gave {@code flag}. */
+    static String flagKey(String flag) {
+        return RedisKeys.QUEUE_FLAG.key(flag);
+    }
+
+    /** The search index of one folded token ({@link io.earshot.reply.domain.ItemSearch#tokens}). */
+    static String wordKey(String token) {
+        return RedisKeys.QUEUE_WORD.key(token);
+    }
+
     static String idOf(String member) {
         return member.substring(member.lastIndexOf('|') + 1);
     }

@@ -29,21 +29,25 @@ final class QueuePages {
     }
 
     /**
-     * One page of the queue in order, after {@code cursor} (null for the first page).
+     * One page of the queue in order, after {@code cursor} (null for the first page), from the smallest index that
+     * holds every item the filter can match. A {@link QueueFilter#bounded() bounded} filter reads at most
+     * {@code scanBudget} index members, so its page may be short (even empty) and still have a next cursor.
      *
      * @throws IllegalArgumentException when the cursor is not one this store issued
      */
-    Page page(QueueFilter filter, String cursor, int limit) {
-        String index = filter.index();
+    Page page(QueueFilter filter, String cursor, int limit, int scanBudget) {
+        String index = narrowest(filter.indexes());
         Predicate<QueueItem> wanted = filter.predicate();
         String after = cursor == null ? null : decodeCursor(cursor);
         List<QueueItem> items = new ArrayList<>(limit);
         String last = after;
         boolean more = true;
-        while (items.size() < limit && more) {
+        int budget = filter.bounded() ? Math.max(scanBudget, limit) : Integer.MAX_VALUE;
+        int read = 0;
+        while (items.size() < limit && more && read < budget) {
             Range<String> range = last == null ? Range.unbounded() : Range.from(Range.Boundary.excluding(last), Range.Boundary.unbounded());
             // an unfiltered page needs exactly what is missing; a filtered one reads ahead, as items may not match
-            int batch = filter.indexed() ? limit - items.size() : Math.max(limit, 50);
+            int batch = filter.indexed() ? limit - items.size() : Math.min(Math.max(limit, 50), budget - read);
             List<String> members = redis.zrangebylex(index, range, Limit.create(0, batch));
             more = !members.isEmpty();
             if (!more) {
@@ -53,6 +57,7 @@ final class QueuePages {
             var values = redis.mget(ids.stream().map(QueueKeys::itemKey).toArray(String[]::new));
             for (int i = 0; i < members.size() && items.size() < limit; i++) {
                 last = members.get(i);
+                read++;
                 var value = values.get(i);
                 if (value.hasValue()) {
                     QueueItem found = item.apply(value.getValue());
@@ -62,8 +67,28 @@ final class QueuePages {
                 }
             }
         }
-        boolean atEnd = items.size() < limit;
+        boolean atEnd = items.size() < limit && read < budget;
         return new Page(items, atEnd || last == null ? null : encodeCursor(last));
+    }
+
+    /** The smallest of the indexes (each holds every item the filter can match), or the whole queue when none. */
+    private String narrowest(List<String> indexes) {
+        if (indexes.isEmpty()) {
+            return QueueKeys.ALL;
+        }
+        if (indexes.size() == 1) {
+            return indexes.get(0);
+        }
+        String best = indexes.get(0);
+        long smallest = Long.MAX_VALUE;
+        for (String index : indexes) {
+            long size = redis.zcard(index);
+            if (size < smallest) {
+                best = index;
+                smallest = size;
+            }
+        }
+        return best;
     }
 
     /** Every item, in queue order, handed over in batches (for stats and rebuild checks). */

@@ -137,12 +137,13 @@ public class QueueStore {
     }
 
     /**
-     * One page of the queue in order, after {@code cursor} (null for the first page).
+     * One page of the queue in order, after {@code cursor} (null for the first page). A search with no complete word
+     * reads at most {@code scanBudget} members, so its page may be short and still have a next cursor.
      *
      * @throws IllegalArgumentException when the cursor is not one this store issued
      */
-    public Page page(QueueFilter filter, String cursor, int limit) {
-        return pages.page(filter, cursor, limit);
+    public Page page(QueueFilter filter, String cursor, int limit, int scanBudget) {
+        return pages.page(filter, cursor, limit, scanBudget);
     }
 
     /** Every item, in queue order, handed over in batches (for stats and rebuild checks). */

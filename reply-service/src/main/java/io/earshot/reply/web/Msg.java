@@ -68,10 +68,8 @@ public interface Msg {
     String label_praise();
     String flag_question();
     String flag_pii();
-    String flag_urgent();
     String flag_abuse();
     String flag_spam();
-    String flag_influencer();
     String bulk_group();
     String select_all();
     String reject_reason();

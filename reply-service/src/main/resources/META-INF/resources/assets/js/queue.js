@@ -20,8 +20,16 @@ let current = -1;
 
 function filters() {
   const f = Object.fromEntries(new FormData(form).entries());
-  for (const k of Object.keys(f)) f[k] = String(f[k]).trim();
+  // q keeps a trailing space: it tells the server the last word is complete (looked up in its index)
+  for (const k of Object.keys(f)) f[k] = k === 'q' ? String(f[k]).trimStart() : String(f[k]).trim();
   return f;
+}
+
+// As the server folds for search (commons TextFold): lower case, NFKD, without the combining marks of the Inherited
+// and Arabic scripts (accents, tashkeel) and the tatweel; Telugu and Devanagari vowel signs stay.
+const FOLDED_AWAY = /(?=\p{M})[\p{Script=Inherited}\p{Script=Arabic}]|\u0640/gu;
+function fold(s) {
+  return String(s || '').toLowerCase().normalize('NFKD').replace(FOLDED_AWAY, '').toLowerCase();
 }
 
 function matches(item, f) {
@@ -32,10 +40,10 @@ function matches(item, f) {
   if (f.flag && !(item.flags || []).includes(f.flag)) return false;
   if (f.assignee && ![item.assignee, item.team].some(a => (a || '').toLowerCase() === f.assignee.toLowerCase())) return false;
   if (f.q) {
-    const q = f.q.toLocaleLowerCase();
+    // the server searched already; this only checks items live updates added since, the way the server does
     const a = item.author || {};
-    const hay = [item.text, a.displayName, a.handle, item.id, item.draft && item.draft.text].join(' ').toLocaleLowerCase();
-    if (!hay.includes(q)) return false;
+    const hay = [item.text, a.displayName, a.handle, item.externalId, item.id].map(fold).join('\n');
+    if (!fold(f.q).split(/\s+/).filter(Boolean).every(w => hay.includes(w))) return false;
   }
   return true;
 }

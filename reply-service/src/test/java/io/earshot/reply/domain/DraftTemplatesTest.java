@@ -22,6 +22,7 @@ class DraftTemplatesTest {
             public List<String> templateLanguages() { return LANGS; }
             public String fallbackLanguage() { return "en"; }
             public int maxPageSize() { return 100; }
+            public int searchScanLimit() { return 2000; }
         };
     }
 
