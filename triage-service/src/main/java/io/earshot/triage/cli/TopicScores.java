@@ -89,6 +89,9 @@ final class TopicScores {
     }
 
     static String byLanguage(List<TopicSample.Row> gold, TopicClassifier c) {
+        if (gold.isEmpty()) {
+            return "";
+        }
         Map<String, List<TopicSample.Row>> by = new TreeMap<>();
         for (TopicSample.Row r : gold) {
             by.computeIfAbsent(r.lang(), k -> new ArrayList<>()).add(r);
