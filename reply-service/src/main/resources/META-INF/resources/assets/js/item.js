@@ -38,6 +38,7 @@ function renderComment() {
       h('span', { class: `badge ${item.label}` }, word('label', item.label)),
       h('span', { class: 'badge', title: t('priority') }, `P${item.priority}`),
       (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
+      item.topic ? h('span', { class: 'badge topic', 'data-topic': item.topic, title: t('topic.title') }, word('topic', item.topic + '.name')) : null,
       h('span', {}, item.platform), h('span', {}, (item.lang || '?').toUpperCase()),
       h('span', {}, when(item.commentCreatedAt))),
     h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),

@@ -91,6 +91,7 @@ function row(item) {
         h('span', { class: `badge ${item.label}` }, word('label', item.label)),
         priorityBadge(item.priority),
         (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
+        item.topic ? h('span', { class: 'badge topic', 'data-topic': item.topic, title: t('topic.title') }, word('topic', item.topic + '.name')) : null,
         h('span', { class: 'badge state', 'data-state': item.state }, word('state', item.state)),
         h('span', {}, item.platform),
         h('span', { lang: 'en' }, (item.lang || '?').toUpperCase()),

@@ -41,6 +41,9 @@ class TriagedConsumerTest {
     @Inject
     QueueStore store;
 
+    @Inject
+    io.earshot.reply.redis.TemplateStore templates;
+
     @BeforeAll
     static void connect() {
         Properties props = new Properties();
@@ -106,6 +109,36 @@ class TriagedConsumerTest {
         ConsumerRecord<String, String> drafted = draftedFor(id).get(0);
         assertEquals("facebook:post-9", drafted.key());
         assertEquals(List.of(), EventSchemas.violations("replies", drafted.value()));
+    }
+
+    @Test
+    void aDeliveryComplaintGetsTheDeliveryTemplateAndShowsItsTopic() throws Exception {
+        templates.put("en:complaint:delivery", "Hi {author}, we are sorry your parcel is late: we are tracing it now ({case}).");
+        try {
+            String id = UUID.randomUUID().toString();
+            String record = triaged(id, "facebook", "My parcel never arrived", "en", "complaint", 70)
+                    .replace("\"model\":\"test\"", "\"model\":\"test\",\"topic\":\"delivery\"")
+                    .replace("\"neutral\":0.1}", "\"neutral\":0.1,\"spam\":0.01,\"abusive\":0.01}");
+            assertEquals(List.of(), EventSchemas.violations("comments.triaged", record), "triage's contract allows it");
+            String plain = UUID.randomUUID().toString();
+            send(record);
+            send(triaged(plain, "facebook", "This is bad", "en", "complaint", 70));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> store.find(id).isPresent() && store.find(plain).isPresent());
+            given().auth().preemptive().basic("responder", "resp-pw").when().get("/api/queue/" + id).then()
+                    .statusCode(200)
+                    .body("topic", equalTo("delivery"))
+                    .body("draft.source", equalTo("template:en:complaint:delivery"))
+                    .body("draft.text", containsString("tracing it now"))
+                    .body("draft.text", containsString("Lucía"));
+            given().auth().preemptive().basic("responder", "resp-pw").when().get("/api/queue/" + plain).then()
+                    .statusCode(200)
+                    .body("topic", org.hamcrest.Matchers.nullValue())
+                    .body("draft.source", equalTo("template:en:complaint"))
+                    .body("draft.text", org.hamcrest.Matchers.not(containsString("tracing it now")));
+        } finally {
+            templates.delete("en:complaint:delivery");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.earshot.triage.cli;
 import io.earshot.triage.domain.model.*;
 import io.earshot.triage.domain.moderation.ModerationClassifier;
 import io.earshot.triage.domain.question.QuestionDetector;
+import io.earshot.triage.domain.topic.TopicClassifier;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * the {@code abusive} model also leave-one-set-out, on which its threshold is chosen. Prints the tables and writes
  * {@code docs/model-card.md}. Usage: {@code Evaluate [--data DIR] [--models DIR] [--card FILE | --no-card]
  * [--folds K] [--only NAME] [--set [model.]key=value ...]}; {@code --only} and {@code --set} are for trying settings
- * and never write the card.
+ * and never write the card; {@code --only topics} prints the topic classifier's figures ({@link TopicSample}).
  */
 public final class Evaluate {
 
@@ -46,6 +47,13 @@ public final class Evaluate {
                 case "--set" -> sets.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        Path topicSample = Path.of("triage-service/src/test/resources/topic-sample.tsv");
+        if ("topics".equals(only)) { // no model is trained for topics: print their figures, never write the card
+            TopicClassifier topics = TopicClassifier.defaults();
+            System.out.println(TopicSample.section(data, topicSample, topics));
+            System.out.print(TopicSample.cost(data, topicSample, topics));
+            return;
         }
         Models loaded = models == null ? Models.fromClasspath() : Models.fromDirectory(models);
         List<Example> sentiment = Dataset.read(data, "sentiment");
@@ -112,7 +120,8 @@ public final class Evaluate {
             System.err.printf(Locale.ROOT, "note: the chosen abuse threshold %.3f is not the configured default %.3f%n",
                     chosen, ModerationClassifier.Settings.defaults().abusiveThreshold());
         }
-        Files.writeString(card, ModelCard.render(loaded, cv.toString(), loso, folds, chosen, questions));
+        Files.writeString(card, ModelCard.render(loaded, cv.toString(), loso, folds, chosen, questions,
+                TopicSample.section(data, topicSample, TopicClassifier.defaults())));
         System.err.println("wrote " + card);
     }
 

@@ -12,7 +12,8 @@ final class ModelCard {
 
     private ModelCard() { }
 
-    static String render(Models models, String table, String loso, int folds, double threshold, String questions) {
+    static String render(Models models, String table, String loso, int folds, double threshold, String questions,
+                         String topics) {
         StringBuilder settings = new StringBuilder();
         for (ModelSpec s : ModelSpec.all()) {
             var f = s.features();
@@ -117,7 +118,7 @@ final class ModelCard {
                 ShareChat/Moj comments, abusive/ok) trains the abuse model; its astrology and phone adverts, labelled abusive in
                 the source (`meta.spam_like_heuristic`), are read as spam, not abuse.
 
-                ## Training data (`../shared/data`, every labelled row; never committed)
+                %s## Training data (`../shared/data`, every labelled row; never committed)
 
                 | file | language | what | licence as stated |
                 |---|---|---|---|
@@ -256,7 +257,8 @@ final class ModelCard {
                   weight averaging +1; per-source class weights as repetitions, not gradient scaling; prior correction
                   (ASTD +0.8, SentiRuEval -7): not used.
                 """.formatted(models.version(), ModelSpec.SEED, settings, folds, table, threshold,
-                        ModerationClassifier.Settings.defaults().abusiveThreshold(), loso, questions);
+                        ModerationClassifier.Settings.defaults().abusiveThreshold(), loso, questions,
+                        TopicCard.render(topics));
     }
 
     private static String versionOf(Models models, String name) {

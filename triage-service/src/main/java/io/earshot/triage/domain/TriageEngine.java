@@ -13,6 +13,7 @@ import io.earshot.triage.domain.question.QuestionDetector;
 import io.earshot.triage.domain.stance.Stance;
 import io.earshot.triage.domain.stance.StanceClassifier;
 import io.earshot.triage.domain.stance.StarRatingPrior;
+import io.earshot.triage.domain.topic.TopicClassifier;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * The whole triage of one comment, the same in the service, the API, the classify command and the benchmark:
- * language, stance, moderation, personal data, question, priority and explanation. Thread-safe, no I/O.
+ * language, stance, moderation, personal data, question, topic (complaints and questions only), priority and
+ * explanation. Thread-safe, no I/O.
  */
 public final class TriageEngine {
 
@@ -33,6 +35,7 @@ public final class TriageEngine {
     private final QuestionDetector questions;
     private final UrgencyCues cues;
     private final PriorityScorer priority;
+    private final TopicClassifier topics;
     private final int explanationSize;
 
     public TriageEngine(Models models, LanguageIdentifier languages, ModerationClassifier.Settings moderation,
@@ -50,6 +53,7 @@ public final class TriageEngine {
         this.questions = new QuestionDetector();
         this.cues = cues;
         this.priority = new PriorityScorer();
+        this.topics = TopicClassifier.defaults();
         this.explanationSize = explanationSize;
     }
 
@@ -113,7 +117,9 @@ public final class TriageEngine {
                 explanation.add("abusive: " + e);
             }
         }
+        // only what someone must act on gets a topic: praise and neutral remarks stay without one
+        String topic = question || Stance.COMPLAINT.equals(s.label()) ? topics.classify(a, lang).code() : null;
         return new TriageResult(lang, s.label(), s.confidence(), scores, List.copyOf(flags), spans, p.score(),
-                p.reasons(), List.copyOf(explanation), m.signals(), models.version());
+                p.reasons(), List.copyOf(explanation), m.signals(), models.version(), topic);
     }
 }

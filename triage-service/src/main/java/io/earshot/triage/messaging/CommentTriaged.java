@@ -1,5 +1,6 @@
 package io.earshot.triage.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Map;
  */
 public record CommentTriaged(String eventId, @JsonRawValue String comment, Triage triage) {
 
-    /** Triage's verdict on one comment. */
+    /**
+     * Triage's verdict on one comment. {@code topic} is what a complaint or question is about (a
+     * {@link io.earshot.triage.domain.topic.Topic} code), null for praise and neutral remarks.
+     */
     public record Triage(
             String lang,
             String label,
@@ -26,7 +30,8 @@ public record CommentTriaged(String eventId, @JsonRawValue String comment, Triag
             List<String> explanation,
             List<String> signals,
             String model,
-            Instant triagedAt) {
+            Instant triagedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String topic) {
     }
 
     /** Where personal data sits in the text, so it can be masked. */

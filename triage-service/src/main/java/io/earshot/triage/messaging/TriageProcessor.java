@@ -221,7 +221,7 @@ public class TriageProcessor {
         List<CommentTriaged.PiiSpan> pii = r.pii().stream()
                 .map(p -> new CommentTriaged.PiiSpan(p.type(), p.start(), p.end())).toList();
         return new CommentTriaged.Triage(r.lang(), r.label(), r.confidence(), r.scores(), r.flags(), pii,
-                r.priority(), r.reasons(), r.explanation(), r.signals(), r.model(), clock.instant());
+                r.priority(), r.reasons(), r.explanation(), r.signals(), r.model(), clock.instant(), r.topic());
     }
 
     static String triagedEventId(String ingestedEventId) {

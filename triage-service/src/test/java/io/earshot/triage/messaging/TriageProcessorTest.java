@@ -121,6 +121,28 @@ class TriageProcessorTest {
     }
 
     @Test
+    void aComplaintCarriesItsTopicInTheEventAndPraiseCarriesNone() throws Exception {
+        String complaint = UUID.randomUUID().toString();
+        String praise = UUID.randomUUID().toString();
+        send(ingested(complaint, "My parcel never arrived, the courier lost it and the tracking shows nothing", "en"));
+        send(ingested(praise, "Thanks, great service!", "en"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> triagedFor(complaint).size() == 1
+                && triagedFor(praise).size() == 1);
+        JsonNode c = triagedFor(complaint).get(0);
+        assertEquals("complaint", c.at("/triage/label").asText());
+        assertEquals("delivery", c.at("/triage/topic").asText(), c.toString());
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", c.toString()));
+        JsonNode p = triagedFor(praise).get(0);
+        assertEquals("praise", p.at("/triage/label").asText());
+        assertTrue(p.at("/triage/topic").isMissingNode(), p.toString());
+        assertEquals(List.of(), EventSchemas.violations("comments.triaged", p.toString()));
+        assertTrue(EventSchemas.violations("comments.triaged",
+                c.toString().replace("\"topic\":\"delivery\"", "\"topic\":\"weather\"")).size() > 0,
+                "the contract names the topic codes");
+    }
+
+    @Test
     void platformHintWinsAndRedeliveryGivesTheSameEventId() throws Exception {
         String id = UUID.randomUUID().toString();
         send(ingested(id, "Thanks, great service!", "en"));
