@@ -20,7 +20,7 @@ public record ActionEvent(String eventId, String action, String actor, String su
     /** The actions the audit topic carries. */
     public enum Action {
         TEMPLATE_SAVED, TEMPLATE_DELETED, REBUILD_RUN, UI_LANGUAGE_SET, READER_LANGUAGES_SET, PERSONAL_DATA_REVEALED,
-        COMMENT_TRANSLATED, REPLY_TRANSLATION_REFUSED, BUSINESS_HOURS_SET, BUSINESS_HOURS_RESET;
+        COMMENT_TRANSLATED, REPLY_TRANSLATION_REFUSED, BUSINESS_HOURS_SET, BUSINESS_HOURS_RESET, DATA_EXPORTED;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
