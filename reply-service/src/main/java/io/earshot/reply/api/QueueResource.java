@@ -116,7 +116,7 @@ public class QueueResource {
         }
         try {
             QueueStore.Page page = store.page(new QueueFilter(label, platform, lang, states, assignee), cursor, limit);
-            return new ItemPage(page.items().stream().map(service::current).map(QueueItemJson::of).toList(), page.nextCursor());
+            return new ItemPage(views.flat(page.items()), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
         }

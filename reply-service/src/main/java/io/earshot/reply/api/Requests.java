@@ -90,4 +90,9 @@ public final class Requests {
                                  @NotBlank @Size(min = 1, max = 2000) String text,
                                  @NotNull Long version) {
     }
+
+    @Schema(description = "Optionally, a name linking this account to the same person's accounts on other platforms",
+            example = "{\"identity\":\"jane-doe\"}")
+    public record VipMark(@Size(max = 100) @Pattern(regexp = "[\\w.@ -]*", message = "must be a short name") String identity) {
+    }
 }

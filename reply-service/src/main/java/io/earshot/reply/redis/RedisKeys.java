@@ -34,6 +34,8 @@ public enum RedisKeys implements KeyFamily {
             "an owner's saved replies (a hash: id to JSON)"),
     SAVED_REPLY_OWNERS("earshot:reply:saved-owners", "", "with the saved reply", false,
             "which owner each saved reply id belongs to (a hash), so one is found by its id alone"),
+    VIPS("earshot:reply:vips", "", "until unmarked", false,
+            "authors a supervisor marked VIP, by <platform>:<author id> (a hash of JSON)"),
     USER_LANGUAGES("earshot:reply:user-languages", "", "until replaced", false, "the languages each user reads"),
     UI_LANGUAGES("earshot:reply:ui-languages", "", "until replaced", false, "each user's dashboard language"),
     LEARNED("earshot:reply:learned:", "<lang>", "capped list", false, "approved replies, as suggestions"),
