@@ -38,6 +38,7 @@ function renderComment() {
       h('span', { class: `badge ${item.label}` }, word('label', item.label)),
       h('span', { class: 'badge', title: t('priority') }, `P${item.priority}`),
       (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
+      item.vip ? h('span', { class: 'badge vip', id: 'vip', title: t('vip.title') }, t('vip.badge')) : null,
       h('span', {}, item.platform), h('span', {}, (item.lang || '?').toUpperCase()),
       h('span', {}, when(item.commentCreatedAt))),
     h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),

@@ -83,6 +83,7 @@ function row(item) {
         h('span', { class: `badge ${item.label}` }, word('label', item.label)),
         priorityBadge(item.priority),
         (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
+        item.vip ? h('span', { class: 'badge vip', 'data-vip': 'true', title: t('vip.title') }, t('vip.badge')) : null,
         h('span', { class: 'badge state', 'data-state': item.state }, word('state', item.state)),
         h('span', {}, item.platform),
         h('span', { lang: 'en' }, (item.lang || '?').toUpperCase()),

@@ -24,7 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-/** The item page's saved-reply picker in a real Chromium, driven by the keyboard alone. */
+/** The item page's saved-reply picker in a real Chromium, driven by the keyboard alone; the VIP badge. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
@@ -104,5 +104,30 @@ class SavedReplyPickerBrowserTest {
         browser.wait.until(d -> Boolean.FALSE.equals(browser.js("return document.getElementById('saved-picker').open")));
         assertEquals(expected, draft.getDomProperty("value"));
         browser.screenshot("saved-picker");
+    }
+
+    @Test
+    void aVipAuthorsCommentShowsATranslatedBadgeOnTheQueueAndItemPages() {
+        String vip = Items.newId("vip");
+        String other = Items.newId("novip");
+        store.createIfAbsent(Items.item(vip, "instagram", "complaint", "es", 60, "Marta", "¿Y mi pedido?", "Hola Marta.",
+                Duration.ofMinutes(3)));
+        store.createIfAbsent(Items.item(other, "instagram", "complaint", "es", 60, "Pablo", "¿Y el mío?", "Hola Pablo.",
+                Duration.ofMinutes(3)));
+        Staff.supervisor().put("/api/vips/instagram/u-" + vip).then().statusCode(200);
+
+        browser = new Browser(base, "es-ES,es").login(TestUsers.ANA);
+        WebElement badge = browser.waitFor(By.cssSelector("li.row[data-id='" + vip + "'] .badge.vip"));
+        assertEquals("VIP", badge.getText());
+        assertTrue(badge.getDomAttribute("title").contains("supervisor marcó"), badge.getDomAttribute("title"));
+        browser.waitFor(By.cssSelector("li.row[data-id='" + other + "']"));
+        assertEquals(0, browser.all(By.cssSelector("li.row[data-id='" + other + "'] .badge.vip")).size());
+
+        browser.open("/item/" + vip);
+        assertEquals("VIP", browser.waitFor(By.id("vip")).getText());
+        browser.open("/item/" + other);
+        browser.waitFor(By.id("comment-text"));
+        assertEquals(0, browser.all(By.id("vip")).size());
+        Staff.supervisor().delete("/api/vips/instagram/u-" + vip).then().statusCode(204);
     }
 }
