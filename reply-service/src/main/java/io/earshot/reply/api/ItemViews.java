@@ -9,6 +9,7 @@ import io.earshot.reply.workflow.Lints;
 import io.earshot.reply.workflow.QueueService;
 import io.earshot.reply.workflow.TranslationService;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.earshot.reply.redis.VipStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -35,6 +36,22 @@ public class ItemViews {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    VipStore vips;
+
+    /** Items of a queue page in their flat form, current and with their VIP marks (one Redis round trip). */
+    public List<QueueItemJson> flat(List<QueueItem> stored) {
+        List<QueueItem> items = stored.stream().map(service::current).toList();
+        java.util.Set<String> vipAuthors = vips.vips(items.stream().map(ItemViews::authorKey)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return items.stream().map(i -> QueueItemJson.of(i).withVip(vipAuthors.contains(authorKey(i)))).toList();
+    }
+
+    private static String authorKey(QueueItem item) {
+        return item.author() == null || item.author().id() == null ? null
+                : io.earshot.reply.domain.Vip.key(item.platform(), item.author().id());
+    }
+
     /** The view of an item for the user asking. */
     public ItemView of(QueueItem stored) {
         QueueItem item = service.current(stored);
@@ -56,7 +73,8 @@ public class ItemViews {
                 .map(ItemView.Related::of).toList();
         String lastError = item.state() == QueueItem.State.publishing || item.state() == QueueItem.State.failed
                 ? store.lastFailure(item.id()) : null;
-        return new ItemView(QueueItemJson.of(item), claim, lint, breached, lastError, learned.suggest(item, 3), thread, history,
+        boolean vip = item.author() != null && vips.isVip(item.platform(), item.author().id());
+        return new ItemView(QueueItemJson.of(item).withVip(vip), claim, lint, breached, lastError, learned.suggest(item, 3), thread, history,
                 translations.view(item, identity.getPrincipal().getName()));
     }
 }

@@ -112,7 +112,7 @@ public class QueueResource {
         QueueFilter filter = QueueQuery.filter(label, platform, lang, flag, state, assignee, q);
         try {
             QueueStore.Page page = store.page(filter, cursor, limit, config.searchScanLimit());
-            return new ItemPage(page.items().stream().map(service::current).map(QueueItemJson::of).toList(), page.nextCursor());
+            return new ItemPage(views.flat(page.items()), page.nextCursor());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("cursor", "is not a cursor this API returned");
         }

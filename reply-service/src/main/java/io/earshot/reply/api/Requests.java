@@ -73,4 +73,26 @@ public final class Requests {
             example = "{\"text\":\"Hi {author}, thanks for your question! {signature}\"}")
     public record TemplateText(@NotBlank @Size(max = 5000) String text) {
     }
+
+    @Schema(description = "A saved reply: a title to find it by, its language (ISO 639) and its text with slots "
+            + "{author} {brand} {signature} {case}; owner user:<you> (the default) or team:<name> (supervisors)",
+            example = "{\"title\":\"Refund on its way\",\"lang\":\"en\",\"text\":\"Hi {author}, your refund is on its way (case {case}).\",\"owner\":\"team:billing\"}")
+    public record SavedReplyNew(@NotBlank @Size(min = 1, max = 80) String title,
+                                @NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
+                                @NotBlank @Size(min = 1, max = 2000) String text,
+                                @Size(max = 110) String owner) {
+    }
+
+    @Schema(description = "A saved reply's new title, language and text, with the version it was edited from",
+            example = "{\"title\":\"Refund on its way\",\"lang\":\"en\",\"text\":\"Hi {author}, the refund left today.\",\"version\":1}")
+    public record SavedReplyEdit(@NotBlank @Size(min = 1, max = 80) String title,
+                                 @NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
+                                 @NotBlank @Size(min = 1, max = 2000) String text,
+                                 @NotNull Long version) {
+    }
+
+    @Schema(description = "Optionally, a name linking this account to the same person's accounts on other platforms",
+            example = "{\"identity\":\"jane-doe\"}")
+    public record VipMark(@Size(max = 100) @Pattern(regexp = "[\\w.@ -]*", message = "must be a short name") String identity) {
+    }
 }

@@ -84,6 +84,10 @@ public interface WorkflowConfig {
     /** Auto-hide comments triage flags as spam with a spam score at or above this; off when absent. */
     OptionalDouble autoHideSpamAbove();
 
+    /** Priority points a VIP author's new comment gets on top of triage's (the sum is capped at 100). */
+    @WithDefault("30")
+    int vipBoost();
+
     /** Rebuild the queue from Kafka at start-up when Redis holds no queue. */
     @WithDefault("true")
     boolean rebuildWhenEmpty();

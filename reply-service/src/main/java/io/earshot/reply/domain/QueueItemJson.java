@@ -57,7 +57,10 @@ public record QueueItemJson(
         Publication publication,
         Moderation moderation,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String account) {
+        String account,
+        @Schema(description = "true when a supervisor marked the author VIP (absent otherwise); set by the API, never stored")
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Boolean vip) {
 
     /** The flat form of an item. */
     public static QueueItemJson of(QueueItem i) {
@@ -69,7 +72,15 @@ public record QueueItemJson(
                 v.scores(), v.flags(), v.priority(), v.explanation(), i.draft(), h.state(), h.version(), h.queuedAt(),
                 h.updatedAt(), c.version(), c.pii(), v.topic(), h.slaDeadline(), h.claimedBy(), h.assignee(), h.team(),
                 h.snoozedUntil(), h.suggestion(), h.stateReason(), i.approval(), i.publication(), i.moderation(),
-                c.account());
+                c.account(), null);
+    }
+
+    /** The same with the VIP mark as the API shows it: {@code true}, or absent. */
+    public QueueItemJson withVip(boolean isVip) {
+        return new QueueItemJson(id, commentId, platform, threadKey, threadId, externalId, parentId, author, text,
+                permalink, commentCreatedAt, lang, label, confidence, scores, flags, priority, explanation, draft, state,
+                version, queuedAt, updatedAt, commentVersion, pii, topic, slaDeadline, claimedBy, assignee, team,
+                snoozedUntil, suggestion, stateReason, approval, publication, moderation, account, isVip ? Boolean.TRUE : null);
     }
 
     /** The item in parts. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.commons.retry.TransientRetry;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.workflow.Intake;
+import io.earshot.reply.workflow.VipBoost;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -33,11 +34,14 @@ public class TriagedConsumer {
 
     private final ObjectMapper mapper;
     private final Intake intake;
+    private final VipBoost vips;
     private final ReplyEventPublisher publisher;
     private final TransientRetry retry;
 
-    public TriagedConsumer(ObjectMapper mapper, Intake intake, ReplyEventPublisher publisher, TransientRetry retry) {
+    public TriagedConsumer(ObjectMapper mapper, Intake intake, ReplyEventPublisher publisher, TransientRetry retry,
+                           VipBoost vips) {
         this.mapper = mapper;
+        this.vips = vips;
         this.intake = intake;
         this.publisher = publisher;
         this.retry = retry;
@@ -50,7 +54,9 @@ public class TriagedConsumer {
         TriagedComment triaged;
         QueueItem item;
         try {
-            triaged = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
+            // ranked as the queue should see it (a VIP's comment raised) before it becomes or changes an item
+            TriagedComment parsed = mapper.readValue(record.getPayload(), TriagedComment.class).requireValid();
+            triaged = retry.call(() -> vips.apply(parsed));
             item = intake.item(triaged);
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("unreadable comments.triaged record sent to the dead-letter topic: %s", e.getMessage());

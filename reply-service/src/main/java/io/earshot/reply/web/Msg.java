@@ -95,6 +95,11 @@ public interface Msg {
     String key_search();
     String key_help();
     String close();
+    String saved_open();
+    String saved_title();
+    String saved_filter();
+    String saved_help();
+    String key_saved();
     String back_to_queue();
     String comment();
     String comment_translation();

@@ -78,6 +78,9 @@ public class Rebuilder {
     Drafter drafter;
 
     @Inject
+    VipBoost vips;
+
+    @Inject
     WorkflowConfig config;
 
     @Inject
@@ -168,7 +171,7 @@ public class Rebuilder {
     /** Rebuilds one item from its latest comment and its events into the staged view; true when it goes to the outbox. */
     private boolean stageItem(RebuildStaging.StagedComment c, Instant now) {
         String id = c.id();
-        TriagedComment t = read(c.json(), TriagedComment.class);
+        TriagedComment t = vips.apply(read(c.json(), TriagedComment.class));
         QueueItem item = QueueItems.fromTriaged(t, drafter::templateDraft, slaPolicy.sla(),
                 c.firstSeen() == null ? now : c.firstSeen());
         List<String> audit = new ArrayList<>();

@@ -39,6 +39,7 @@ function renderComment() {
       h('span', { class: 'badge', title: t('priority') }, `P${item.priority}`),
       (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
       item.topic ? h('span', { class: 'badge topic', 'data-topic': item.topic, title: t('topic.title') }, word('topic', item.topic + '.name')) : null,
+      item.vip ? h('span', { class: 'badge vip', id: 'vip', title: t('vip.title') }, t('vip.badge')) : null,
       h('span', {}, item.platform), h('span', {}, (item.lang || '?').toUpperCase()),
       h('span', {}, when(item.commentCreatedAt))),
     h('div', { class: 'author' }, h('bdi', { class: 'name' }, name),
@@ -101,6 +102,7 @@ function renderStatus() {
   $('release').disabled = !mine();
   draft.readOnly = !mine();
   for (const b of ['save', 'approve']) $(b).disabled = !mine();
+  $('saved-open').disabled = !mine();
   for (const b of ['reject', 'escalate', 'snooze', 'hide']) $(b).disabled = !open || (who && who !== me && !isSupervisor);
   $('override-wrap').hidden = !isSupervisor;
 }
@@ -257,6 +259,80 @@ async function loadHistory() {
     e.after || e.textAfter ? h('div', { dir: 'auto', class: 'small' }, e.after || e.textAfter) : null))
     : [h('li', { class: 'muted' }, t('item.no_history', { when: when(item.queuedAt) }))]);
 }
+
+// ---- saved replies: a picker that inserts one, its slots filled for this item, at the draft's cursor ----------
+
+const picker = $('saved-picker');
+const filterBox = $('saved-filter');
+let saved = [];
+let shown = [];
+let active = 0;
+// where the draft's cursor was when the picker opened: the modal dialog takes the focus (and the selection) away
+let cursor = null;
+
+async function openSaved() {
+  if (picker.open) return;
+  if (!mine()) { toast(t('saved.claim_first'), true); return; }
+  cursor = { start: draft.selectionStart ?? draft.value.length, end: draft.selectionEnd ?? draft.value.length };
+  const res = await attempt(() => api('GET', `/api/saved-replies?item=${encodeURIComponent(id)}`));
+  if (res === undefined) return;
+  // the API lists the item's language first, then by title
+  saved = Array.isArray(res) ? res : [];
+  filterBox.value = '';
+  active = 0;
+  renderSaved();
+  picker.showModal();
+  filterBox.focus();
+}
+
+function renderSaved() {
+  const q = filterBox.value.trim().toLocaleLowerCase();
+  shown = saved.filter(r => !q || String(r.title).toLocaleLowerCase().includes(q)
+    || String(r.filled || r.text).toLocaleLowerCase().includes(q));
+  active = Math.max(0, Math.min(active, shown.length - 1));
+  fill($('saved-list'), shown.length ? shown.map((r, i) => h('li', {
+    role: 'option', id: `saved-${i}`, 'aria-selected': String(i === active), 'data-id': r.id,
+    onclick: () => insertSaved(r)
+  },
+  h('strong', { dir: 'auto' }, r.title), ' ',
+  h('span', { class: 'badge' }, upper(r.lang)), ' ',
+  h('span', { class: 'muted small' },
+    String(r.owner).startsWith('team:') ? t('saved.team', { name: String(r.owner).slice(5) }) : t('saved.yours')),
+  h('span', { class: 'saved-text small', dir: dirFor(r.lang), lang: r.lang }, r.filled || r.text)))
+    : [h('li', { class: 'muted', role: 'presentation', id: 'saved-none' }, saved.length ? t('saved.none') : t('saved.empty'))]);
+  if (shown.length) filterBox.setAttribute('aria-activedescendant', `saved-${active}`);
+  else filterBox.removeAttribute('aria-activedescendant');
+  const current = $(`saved-${active}`);
+  if (current) current.scrollIntoView({ block: 'nearest' });
+}
+
+function insertSaved(reply) {
+  picker.close();
+  if (!mine()) { toast(t('saved.claim_first'), true); return; }
+  const text = reply.filled || reply.text;
+  const at = cursor || { start: draft.value.length, end: draft.value.length };
+  const start = Math.min(at.start, draft.value.length);
+  const end = Math.min(Math.max(at.end, start), draft.value.length);
+  draft.focus();
+  draft.setRangeText(text, start, end, 'end');
+  onDraftChanged(true);
+  toast(t('saved.inserted'));
+}
+
+filterBox.addEventListener('input', () => { active = 0; renderSaved(); });
+filterBox.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown') { active = Math.min(shown.length - 1, active + 1); renderSaved(); }
+  else if (e.key === 'ArrowUp') { active = Math.max(0, active - 1); renderSaved(); }
+  else if (e.key === 'Enter') { if (shown[active]) insertSaved(shown[active]); }
+  else return;
+  e.preventDefault();
+});
+picker.addEventListener('close', () => { if (mine()) draft.focus(); });
+$('saved-open').addEventListener('click', openSaved);
+// Alt+S anywhere on the page, also while typing in the draft; by physical key, so any keyboard layout works
+document.addEventListener('keydown', (e) => {
+  if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS') { e.preventDefault(); openSaved(); }
+});
 
 // ---- translation for staff ----------------------------------------------------------------------------------
 

@@ -92,6 +92,7 @@ function row(item) {
         priorityBadge(item.priority),
         (item.flags || []).map(f => h('span', { class: 'badge flag', 'data-flag': f }, word('flag', f))),
         item.topic ? h('span', { class: 'badge topic', 'data-topic': item.topic, title: t('topic.title') }, word('topic', item.topic + '.name')) : null,
+        item.vip ? h('span', { class: 'badge vip', 'data-vip': 'true', title: t('vip.title') }, t('vip.badge')) : null,
         h('span', { class: 'badge state', 'data-state': item.state }, word('state', item.state)),
         h('span', {}, item.platform),
         h('span', { lang: 'en' }, (item.lang || '?').toUpperCase()),

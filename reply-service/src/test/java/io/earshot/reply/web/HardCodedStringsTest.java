@@ -24,7 +24,7 @@ class HardCodedStringsTest {
     static final Path SCRIPTS = Path.of("src/main/resources/META-INF/resources/assets/js");
 
     /** Words that are names or codes, not English: the product, platforms, keys, languages in their own names. */
-    static final Set<String> NAMES = Set.of("Earshot", "Enter", "English", "facebook", "instagram", "youtube", "mastodon",
+    static final Set<String> NAMES = Set.of("Earshot", "Enter", "Alt", "English", "facebook", "instagram", "youtube", "mastodon",
             "generic", "en", "de", "Español", "Română", "Français", "Deutsch", "Português", "Italiano");
 
     /** Literals in scripts that are protocol or DOM words, not text for people. */
