@@ -19,6 +19,10 @@ public interface Msg {
     String nav_queue();
     String nav_stats();
     String nav_actions();
+    String export_label();
+    String export_csv();
+    String export_jsonl();
+    String export_audit();
     String page_actions();
     String actions_intro();
     String actions_empty();

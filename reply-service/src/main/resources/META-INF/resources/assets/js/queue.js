@@ -57,6 +57,18 @@ function query(cursor) {
   return '/api/queue?' + params;
 }
 
+/** The export links follow the filters, so what is downloaded is what the list shows (every page of it). */
+function exportLinks() {
+  const f = filters();
+  const params = new URLSearchParams();
+  for (const k of ['label', 'platform', 'lang', 'assignee', 'flag', 'q']) if (f[k]) params.set(k, f[k]);
+  if (f.state !== '*') params.set('state', f.state || 'pending,claimed,escalated,snoozed,failed');
+  for (const [id, path, format] of [['export-csv', 'queue', 'csv'], ['export-jsonl', 'queue', 'jsonl'], ['export-audit', 'audit', 'csv']]) {
+    const link = document.getElementById(id);
+    if (link) link.setAttribute('href', `/api/export/${path}?format=${format}&${params}`);
+  }
+}
+
 function priorityBadge(p) {
   const cls = p >= 70 ? 'prio-high' : p >= 40 ? 'prio-mid' : 'prio-low';
   return h('span', { class: `badge ${cls}`, title: t('priority') }, `P${p}`);
@@ -125,6 +137,7 @@ function order(a, b) {
 }
 
 async function load(append) {
+  if (!append) exportLinks();
   const page = await attempt(() => api('GET', query(append ? nextCursor : null)));
   if (!page) return;
   if (!append) items.clear();
@@ -253,6 +266,7 @@ form.addEventListener('input', (e) => {
   typing = setTimeout(() => load(false), e.target.id === 'f-q' || e.target.id === 'f-assignee' ? 250 : 0);
 });
 form.addEventListener('submit', (e) => { e.preventDefault(); load(false); });
+form.addEventListener('change', exportLinks);
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;

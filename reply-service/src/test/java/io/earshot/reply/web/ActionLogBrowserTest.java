@@ -19,8 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
-/** The action log page: a supervisor reads a template change in their own language; a responder has no such page. */
+/**
+ * The supervisor's pages: the action log, where a template change reads in their own language, and the queue's export
+ * links; a responder has neither.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(RedisServerResource.class)
@@ -65,12 +69,26 @@ class ActionLogBrowserTest {
         assertEquals("șablon salvat", cells.get(2).getText(), "the action in the page's language");
         assertTrue(cells.get(3).getText().contains("ro"), cells.get(3).getText());
         assertEquals("Jurnalul acțiunilor", browser.driver.findElement(By.tagName("h1")).getText());
+
+        // the queue's export links follow its filters, and download what the API exports
+        browser.open("/");
+        new Select(browser.waitFor(By.id("f-flag"))).selectByValue("question");
+        try {
+            browser.wait.until(d -> d.findElement(By.id("export-csv")).getAttribute("href").contains("flag=question"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("export link " + browser.js("const a = document.getElementById('export-csv');"
+                    + " return a ? a.href : 'missing'") + "; console: " + browser.console(), e);
+        }
+        Object csv = browser.driver.executeAsyncScript("const done = arguments[0];"
+                + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done)");
+        assertTrue(String.valueOf(csv).startsWith("id,platform,"), String.valueOf(csv)); // fetch drops the BOM
         browser.close();
 
         browser = new Browser(base, "en").login(TestUsers.ANA);
         browser.open("/");
         browser.waitFor(By.id("main"));
         assertTrue(browser.all(By.cssSelector("nav a[href='/actions']")).isEmpty(), "no link for a responder");
+        assertTrue(browser.all(By.id("export-csv")).isEmpty(), "no export for a responder");
         Staff.responder().redirects().follow(false).get("/actions").then().statusCode(403);
     }
 }
