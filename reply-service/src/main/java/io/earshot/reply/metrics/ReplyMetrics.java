@@ -17,6 +17,7 @@ public class ReplyMetrics {
     static final String PUBLISH_FAILURES = "earshot.reply.publish.failures";
     static final String SLA_BREACHES = "earshot.reply.sla.breaches";
     static final String FORGED_EVENTS = "earshot.reply.forged.events";
+    static final String NOTIFICATIONS = "earshot.reply.notifications";
 
     @Inject
     MeterRegistry registry;
@@ -49,6 +50,19 @@ public class ReplyMetrics {
                 .description("Approvals refused because their signature did not verify")
                 .tag("source", source)
                 .tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    /**
+     * A notification mail's fate: {@code kind} sla_breached, escalated or assigned; {@code outcome} sent, held (quiet
+     * hours), failed (the SMTP server refused or could not be reached; logged without addresses or secrets) or
+     * unaddressed (a recipient user without {@code email}).
+     */
+    public void notification(String kind, String outcome) {
+        Counter.builder(NOTIFICATIONS)
+                .description("Notification mails of breaches, escalations and assignments, by outcome")
+                .tag("kind", kind)
+                .tag("outcome", outcome)
                 .register(registry).increment();
     }
 }

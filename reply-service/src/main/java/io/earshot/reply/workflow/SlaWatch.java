@@ -4,6 +4,7 @@ import io.earshot.reply.config.WorkflowConfig;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.messaging.ReplyEvent;
+import io.earshot.reply.notify.Notifier;
 import io.earshot.reply.metrics.ReplyMetrics;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.TimerStore;
@@ -31,13 +32,16 @@ public class SlaWatch {
     private final QueueService service;
     private final ReplyMetrics metrics;
     private final WorkflowConfig config;
+    private final Notifier notifier;
 
-    public SlaWatch(QueueStore store, TimerStore timers, QueueService service, ReplyMetrics metrics, WorkflowConfig config) {
+    public SlaWatch(QueueStore store, TimerStore timers, QueueService service, ReplyMetrics metrics, WorkflowConfig config,
+                    Notifier notifier) {
         this.store = store;
         this.timers = timers;
         this.service = service;
         this.metrics = metrics;
         this.config = config;
+        this.notifier = notifier;
     }
 
     @Scheduled(every = "${earshot.reply.workflow.sla-check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -71,6 +75,7 @@ public class SlaWatch {
                 metrics.slaBreached(item.priority() >= config.urgentPriority() ? "urgent" : "normal", item.platform());
                 breaches++;
                 service.announce(event); // on Kafka's ack the parked copy goes; else the relay sends it
+                notifier.breached(item); // by the replica that took it, so once; on a worker thread
             }
         } while (due.size() == BATCH);
         return breaches;
