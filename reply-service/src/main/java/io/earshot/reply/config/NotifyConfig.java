@@ -41,6 +41,31 @@ public interface NotifyConfig {
     @WithDefault("30s")
     Duration releaseEvery();
 
+    /** The optional signed chat webhook that receives every notice too (no quiet hours: it is a channel, not a person). */
+    Webhook webhook();
+
+    /** A chat webhook ({@code webhook.*}), signed like every Earshot webhook (commons {@code WebhookSignature}). */
+    interface Webhook {
+
+        /** Where notices are POSTed as JSON; none: no webhook. */
+        Optional<String> url();
+
+        /** The HMAC-SHA256 key (from a Secret); required when {@link #url()} is set. */
+        Optional<String> secret();
+
+        /** Connect and request timeout of one attempt. */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** Attempts before giving up on one notice (counted as failed). */
+        @WithDefault("3")
+        int attempts();
+
+        /** The pause after the first failed attempt, doubled after each further one. */
+        @WithDefault("PT1S")
+        Duration backoff();
+    }
+
     /** One team's recipients. */
     interface Team {
 

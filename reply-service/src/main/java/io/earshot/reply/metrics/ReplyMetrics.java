@@ -54,13 +54,14 @@ public class ReplyMetrics {
     }
 
     /**
-     * A notification mail's fate: {@code kind} sla_breached, escalated or assigned; {@code outcome} sent, held (quiet
-     * hours), failed (the SMTP server refused or could not be reached; logged without addresses or secrets) or
-     * unaddressed (a recipient user without {@code email}).
+     * A notification's fate: {@code channel} mail or webhook; {@code kind} sla_breached, escalated or assigned;
+     * {@code outcome} sent, held (quiet hours), failed (the SMTP server or the webhook refused or could not be
+     * reached; logged without addresses or secrets) or unaddressed (a recipient user without {@code email}).
      */
-    public void notification(String kind, String outcome) {
+    public void notification(String channel, String kind, String outcome) {
         Counter.builder(NOTIFICATIONS)
-                .description("Notification mails of breaches, escalations and assignments, by outcome")
+                .description("Notifications of breaches, escalations and assignments, by channel and outcome")
+                .tag("channel", channel)
                 .tag("kind", kind)
                 .tag("outcome", outcome)
                 .register(registry).increment();

@@ -32,13 +32,15 @@ import org.jboss.logging.Logger;
  * the queue to learn of it. Called after the change was committed; the work runs on a worker thread and every failure
  * is logged (without addresses or secrets) and counted, so a slow or broken SMTP server never delays or fails a step.
  * A recipient inside their quiet hours gets the mail when the hours end: it is held in Redis ({@link HeldMails}), not
- * dropped, and sent by whichever replica takes it first.
+ * dropped, and sent by whichever replica takes it first. The optional chat webhook ({@link ChatWebhook}) gets every
+ * notice as well.
  */
 @ApplicationScoped
 public class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
     private static final int BATCH = 100;
+    private static final String MAIL = "mail";
 
     /** A rendered mail to one address; the JSON of a held one. */
     record Delivery(String id, String kind, String itemId, String to, String subject, String text) {
@@ -49,15 +51,18 @@ public class Notifier {
     private final HeldMails held;
     private final ReplyMetrics metrics;
     private final ObjectMapper mapper;
+    private final ChatWebhook chat;
     private final Executor executor = Infrastructure.getDefaultWorkerPool();
     private volatile Clock clock = Clock.systemUTC();
 
-    public Notifier(NotifyConfig config, ReactiveMailer mailer, HeldMails held, ReplyMetrics metrics, ObjectMapper mapper) {
+    public Notifier(NotifyConfig config, ReactiveMailer mailer, HeldMails held, ReplyMetrics metrics, ObjectMapper mapper,
+                    ChatWebhook chat) {
         this.config = config;
         this.mailer = mailer;
         this.held = held;
         this.metrics = metrics;
         this.mapper = mapper;
+        this.chat = chat;
     }
 
     /** For tests: the time quiet hours are judged at. */
@@ -95,7 +100,16 @@ public class Notifier {
             return;
         }
         try {
-            executor.execute(() -> deliver(notice));
+            executor.execute(() -> {
+                deliver(notice);
+                try {
+                    chat.post(notice);
+                } catch (RuntimeException e) {
+                    LOG.warnf("notification webhook (%s of item %s) not sent: %s", notice.kind().tag(), notice.itemId(),
+                            e.getClass().getName());
+                    metrics.notification("webhook", notice.kind().tag(), "failed");
+                }
+            });
         } catch (RuntimeException e) {
             failed(notice.kind().tag(), notice.itemId(), e);
         }
@@ -111,7 +125,7 @@ public class Notifier {
                 Optional<NotifyConfig.User> user = address ? Optional.empty() : Optional.ofNullable(config.users().get(recipient));
                 Optional<String> to = address ? Optional.of(recipient) : user.flatMap(NotifyConfig.User::email);
                 if (to.isEmpty()) {
-                    metrics.notification(kind, "unaddressed");
+                    metrics.notification(MAIL, kind, "unaddressed");
                     continue;
                 }
                 ZoneId zone = user.map(u -> ZoneId.of(u.zone())).orElse(ZoneOffset.UTC);
@@ -121,7 +135,7 @@ public class Notifier {
                 Optional<Instant> until = user.flatMap(u -> quietHours(u, zone)).flatMap(q -> q.heldUntil(now));
                 if (until.isPresent()) {
                     held.hold(json(delivery), until.get());
-                    metrics.notification(kind, "held");
+                    metrics.notification(MAIL, kind, "held");
                 } else {
                     send(delivery);
                 }
@@ -160,14 +174,14 @@ public class Notifier {
 
     private void send(Delivery d) {
         mailer.send(Mail.withText(d.to(), d.subject(), d.text()).setFrom(config.from()))
-                .subscribe().with(ok -> metrics.notification(d.kind(), "sent"), e -> failed(d.kind(), d.itemId(), e));
+                .subscribe().with(ok -> metrics.notification(MAIL, d.kind(), "sent"), e -> failed(d.kind(), d.itemId(), e));
     }
 
     private void failed(String kind, String itemId, Throwable e) {
         // the exception's type only: SMTP replies can quote addresses, and a client error its credentials
         String code = e instanceof io.vertx.ext.mail.SMTPException smtp ? " (SMTP reply " + smtp.getReplyCode() + ")" : "";
         LOG.warnf("notification mail (%s of item %s) not sent: %s%s", kind, itemId, e.getClass().getName(), code);
-        metrics.notification(kind, "failed");
+        metrics.notification(MAIL, kind, "failed");
     }
 
     @Scheduled(every = "${earshot.reply.notify.release-every:30s}", delayed = "10s",

@@ -101,7 +101,7 @@ class NotificationMailTest {
     }
 
     private double count(String kind, String outcome) {
-        Counter c = registry.find("earshot.reply.notifications").tag("kind", kind).tag("outcome", outcome).counter();
+        Counter c = registry.find("earshot.reply.notifications").tag("channel", "mail").tag("kind", kind).tag("outcome", outcome).counter();
         return c == null ? 0 : c.count();
     }
 
