@@ -92,4 +92,8 @@ public record QueueItemComment(
     public QueueItemComment withPii(List<QueueItem.Pii> pii) {
         return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii, account);
     }
+
+    public QueueItemComment withAccount(String account) {
+        return new QueueItemComment(commentId, platform, threadKey, threadId, externalId, parentId, author, text, permalink, createdAt, version, pii, account);
+    }
 }

@@ -157,7 +157,22 @@ public final class QueueItems {
                 item.commentVersion() > 0 ? item.commentVersion() : null,
                 item.moderation() == null ? null : item.moderation().status(),
                 "edited".equals(type) && item.draft() != null ? item.draft().translation() : null,
-                signed ? approval.at() : null, signed ? approval.keyId() : null, signed ? approval.signature() : null);
+                signed ? approval.at() : null, signed ? approval.keyId() : null, signed ? approval.signature() : null,
+                null, null, null, null);
+    }
+
+    /**
+     * The {@code sla_breached} notice of an item whose reply deadline passed: routing facts only (platform, account,
+     * label, priority, assignee, team, deadline), never the comment, the draft or the author. Its id is derived from
+     * the item and the deadline, so a replay of the same breach is a repeat; its version is the item's, not newer.
+     */
+    public static ReplyEvent slaBreached(QueueItem item, Instant at) {
+        String eventId = UUID.nameUUIDFromBytes(("sla_breached|" + item.id() + "|" + item.slaDeadline().toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new ReplyEvent(eventId, "sla_breached", item.id(), item.commentId(), item.platform(), item.threadKey(),
+                item.state().name(), item.lang(), null, "system", null, null, at, item.version(), null,
+                item.assignee(), item.team(), null, null, null, null, null, null, null, null, null, null,
+                item.comment().account(), item.slaDeadline(), item.label(), item.priority());
     }
 
     /**

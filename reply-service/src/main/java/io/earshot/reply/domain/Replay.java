@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rebuilds an item's workflow from its {@code replies} events: Kafka is the truth, Redis a view. Each event carries
  * what its step changed and the item's version after it, so applying the events of an item in order (ignoring any
- * not newer than the item) gives back the item, and applying one twice changes nothing.
+ * not newer than the item) gives back the item, and applying one twice changes nothing. Notices
+ * ({@link ReplyEvent#NOTICES}, an {@code sla_breached}) are never news: they change nothing.
  */
 public final class Replay {
 
@@ -16,6 +17,9 @@ public final class Replay {
 
     /** Whether {@code event} is news for {@code item}. */
     public static boolean newer(QueueItem item, ReplyEvent event) {
+        if (event.notice()) {
+            return false; // a breach notice tells of the item and changes nothing in it
+        }
         long v = event.version() == null ? 0 : event.version();
         return v > item.version() || "drafted".equals(event.type()) && v == 1 && item.version() == 1;
     }

@@ -63,7 +63,8 @@ public class RepliesViewConsumer {
             return record.nack(e);
         }
         // "drafted" is written together with its item, so there is nothing to catch up with (and no read to pay for)
-        if (!"drafted".equals(event.type())) {
+        // a notice (sla_breached) changes nothing in the item either
+        if (!"drafted".equals(event.type()) && !event.notice()) {
             catchUp(event);
         }
         return record.ack();

@@ -1,10 +1,12 @@
 package io.earshot.reply.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.earshot.reply.domain.QueueItem;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One step in the life of a reply, on topic {@code replies} ({@code docs/events/replies.schema.json}). Together with
@@ -24,6 +26,10 @@ import java.util.List;
  * @param approvalKeyId on {@code approved}: the id of the key that signed it
  * @param approvalSignature on {@code approved}: the HMAC over the approval ({@code domain/ApprovalSignature}); an
  *        approval without a valid one is refused by every reader
+ * @param account on {@code sla_breached}: the platform account the comment was posted to (null when unknown)
+ * @param deadline on {@code sla_breached}: the reply deadline that passed
+ * @param label on {@code sla_breached}: triage's label (complaint, question, ...)
+ * @param priority on {@code sla_breached}: triage's priority, 0 to 100
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -54,5 +60,18 @@ public record ReplyEvent(
         QueueItem.Translation translation,
         Instant approvedAt,
         String approvalKeyId,
-        String approvalSignature) {
+        String approvalSignature,
+        String account,
+        Instant deadline,
+        String label,
+        Integer priority) {
+
+    /** Notices about an item that change nothing in it; the view and the rebuild skip them. */
+    public static final Set<String> NOTICES = java.util.Set.of("sla_breached");
+
+    /** Whether this event only tells of an item (a breach) rather than being a step of its workflow. */
+    @JsonIgnore
+    public boolean notice() {
+        return NOTICES.contains(type);
+    }
 }

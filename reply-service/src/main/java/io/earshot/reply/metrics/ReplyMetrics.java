@@ -17,6 +17,7 @@ public class ReplyMetrics {
     static final String PUBLISH_FAILURES = "earshot.reply.publish.failures";
     static final String SLA_BREACHES = "earshot.reply.sla.breaches";
     static final String FORGED_EVENTS = "earshot.reply.forged.events";
+    static final String NOTIFICATIONS = "earshot.reply.notifications";
 
     @Inject
     MeterRegistry registry;
@@ -49,6 +50,20 @@ public class ReplyMetrics {
                 .description("Approvals refused because their signature did not verify")
                 .tag("source", source)
                 .tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    /**
+     * A notification's fate: {@code channel} mail or webhook; {@code kind} sla_breached, escalated or assigned;
+     * {@code outcome} sent, held (quiet hours), failed (the SMTP server or the webhook refused or could not be
+     * reached; logged without addresses or secrets) or unaddressed (a recipient user without {@code email}).
+     */
+    public void notification(String channel, String kind, String outcome) {
+        Counter.builder(NOTIFICATIONS)
+                .description("Notifications of breaches, escalations and assignments, by channel and outcome")
+                .tag("channel", channel)
+                .tag("kind", kind)
+                .tag("outcome", outcome)
                 .register(registry).increment();
     }
 }

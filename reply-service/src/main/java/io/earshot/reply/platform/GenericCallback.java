@@ -1,18 +1,14 @@
 package io.earshot.reply.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earshot.commons.webhook.WebhookSignature;
 import io.earshot.reply.config.PublishConfig;
 import io.earshot.reply.domain.QueueItem;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The generic integration: an HMAC-signed {@code POST} of the reply to the integrator's callback URL.
@@ -81,20 +77,9 @@ class GenericCallback extends HttpPlatform {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .header("X-Earshot-Timestamp", timestamp)
-                .header("X-Earshot-Signature", "sha256=" + sign(secret, timestamp + "." + json))
+                .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secret, timestamp, json))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return doneWith(call(request), "/id");
-    }
-
-    /** Hex HMAC-SHA256 of {@code payload} with {@code secret}; integrators compute the same to verify. */
-    static String sign(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,8 @@ public enum RedisKeys implements KeyFamily {
     SLA("earshot:reply:sla", "", "until due", true, "reply deadlines still to be checked"),
     EVENTS_PENDING("earshot:reply:events:pending", "", "until Kafka acknowledged", false,
             "events written with a change (a new item's drafted event too), not yet acknowledged by Kafka (a rebuild refuses while any is left)"),
+    NOTIFY_HELD("earshot:reply:notify:held", "", "until its quiet hours end", false,
+            "notification mails held for a recipient's quiet hours, at the time they may be sent"),
     ACTIONS("earshot:reply:actions", "", "the newest 10,000", false,
             "staff and system actions that are not workflow steps, newest first (also on the audit topic)"),
     TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),

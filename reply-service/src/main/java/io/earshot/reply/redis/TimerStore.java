@@ -1,10 +1,12 @@
 package io.earshot.reply.redis;
 
+import static io.earshot.reply.redis.QueueKeys.PENDING_EVENTS;
 import static io.earshot.reply.redis.QueueKeys.SLA;
 import static io.earshot.reply.redis.QueueKeys.TIMERS;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,13 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TimerStore {
+
+    /** KEYS: sla, pending events. ARGV: item id, event id, parked value. Parks the event only for the taker. */
+    private static final String TAKE_AND_PARK = """
+            if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+            return 1
+            """;
 
     private final RedisCommands<String, String> redis;
 
@@ -48,5 +57,16 @@ public class TimerStore {
     public boolean slaTake(String id) {
         Long removed = redis.zrem(SLA, id);
         return removed != null && removed == 1L;
+    }
+
+    /**
+     * Takes a due deadline off the watch and, in the same atomic step, parks its breach event for Kafka
+     * ({@link ParkedEvents}): true for the one caller (of any replica) that took it, and a crash after the take does
+     * not lose the event, since the relay sends what is parked.
+     */
+    public boolean slaTakeAndPark(String id, String eventId, String eventJson) {
+        Long taken = redis.eval(TAKE_AND_PARK, ScriptOutputType.INTEGER, new String[] {SLA, PENDING_EVENTS}, id, eventId,
+                System.currentTimeMillis() + "|" + eventJson);
+        return taken != null && taken == 1L;
     }
 }

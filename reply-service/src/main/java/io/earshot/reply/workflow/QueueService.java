@@ -6,6 +6,7 @@ import io.earshot.reply.domain.QueueItems;
 import io.earshot.reply.domain.Workflow.Action;
 import io.earshot.reply.domain.WorkflowException;
 import io.earshot.reply.messaging.ReplyEvent;
+import io.earshot.reply.notify.Notifier;
 import io.earshot.reply.redis.LearnedReplies;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.redis.QueueStore.LockMode;
@@ -27,15 +28,17 @@ public class QueueService {
     private final Approvals approvals;
     private final LearnedReplies learned;
     private final TimerStore timers;
+    private final Notifier notifier;
 
     public QueueService(StepRunner steps, ClaimAction claims, ApprovalChecks checks, Approvals approvals,
-                        LearnedReplies learned, TimerStore timers) {
+                        LearnedReplies learned, TimerStore timers, Notifier notifier) {
         this.steps = steps;
         this.claims = claims;
         this.checks = checks;
         this.approvals = approvals;
         this.learned = learned;
         this.timers = timers;
+        this.notifier = notifier;
     }
 
     public Instant now() {
@@ -113,8 +116,12 @@ public class QueueService {
                 .changing(i -> i.withStateReason(reason)).outbox(Step.Outbox.REMOVE));
     }
 
+    /** Escalates to supervisors, who are mailed once the step is committed (never with the reason: staff wrote it). */
     public QueueItem escalate(String id, Actor actor, String reason) {
-        return apply(id, Step.of(Action.ESCALATE, actor, leaving(actor)).because(reason).changing(i -> i.withStateReason(reason)));
+        QueueItem escalated = apply(id, Step.of(Action.ESCALATE, actor, leaving(actor)).because(reason)
+                .changing(i -> i.withStateReason(reason)));
+        notifier.escalated(escalated);
+        return escalated;
     }
 
     public QueueItem snooze(String id, Actor actor, Instant until) {
@@ -126,8 +133,10 @@ public class QueueService {
 
     public QueueItem assign(String id, Actor actor, String assignee, String team) {
         String to = (assignee != null ? assignee : "") + (team != null ? (assignee != null ? " / " : "") + "team " + team : "");
-        return apply(id, Step.of(Action.ASSIGN, actor, LockMode.NONE).because("to " + to)
+        QueueItem assigned = apply(id, Step.of(Action.ASSIGN, actor, LockMode.NONE).because("to " + to)
                 .changing(i -> i.withHandling(h -> h.withAssignee(assignee).withTeam(team))));
+        notifier.assigned(assigned); // after the commit; the mail never holds up or fails the step
+        return assigned;
     }
 
     /** Staff send a failed reply again, with the same approval and idempotency key. */

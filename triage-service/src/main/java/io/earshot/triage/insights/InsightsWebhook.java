@@ -1,16 +1,13 @@
 package io.earshot.triage.insights;
 
+import io.earshot.commons.webhook.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,8 +74,8 @@ public class InsightsWebhook {
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", eventId)
-                .header("X-Earshot-Timestamp", timestamp)
-                .header("X-Earshot-Signature", "sha256=" + sign(config.secret().orElseThrow(), timestamp, json))
+                .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(config.secret().orElseThrow(), timestamp, json))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -96,12 +93,6 @@ public class InsightsWebhook {
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body} (UTF-8); receivers compute the same over the raw bytes. */
     static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return WebhookSignature.hmacHex(secret, timestamp + "." + body);
     }
 }
