@@ -137,6 +137,11 @@ public class QueueStore {
         return items(new ArrayList<>(redis.zrevrange(authorKey(item), 0, limit)));
     }
 
+    /** The items of one author on one platform, newest first (at most {@code limit}). */
+    public List<QueueItem> byAuthor(String platform, String authorId, int limit) {
+        return items(new ArrayList<>(redis.zrevrange(RedisKeys.AUTHOR.key(platform, authorId), 0, limit - 1L)));
+    }
+
     /**
      * One page of the queue in order, after {@code cursor} (null for the first page). A search with no complete word
      * reads at most {@code scanBudget} members, so its page may be short and still have a next cursor.
