@@ -25,6 +25,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import io.vertx.core.Vertx;
+import io.vertx.core.Context;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,10 +62,22 @@ public class Notifier {
     private final ObjectMapper mapper;
     private final ChatWebhook chat;
     private final Executor executor = Infrastructure.getDefaultWorkerPool();
+    /**
+     * Mails go out one at a time: two sends started at once from worker threads (outside a Vert.x context) could
+     * share the mail client's connection state and leave one connection waiting until the server dropped it (SMTP
+     * 421 after its 30 s timeout). A few mails an hour need no parallelism.
+     */
+    private final Context mailContext;
+    private final ExecutorService outgoing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "earshot-mail");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Clock clock = Clock.systemUTC();
 
     public Notifier(NotifyConfig config, ReactiveMailer mailer, HeldMails held, ReplyMetrics metrics, ObjectMapper mapper,
-                    ChatWebhook chat) {
+                    ChatWebhook chat, Vertx vertx) {
+        this.mailContext = vertx.getOrCreateContext();
         this.config = config;
         this.mailer = mailer;
         this.held = held;
@@ -173,8 +194,27 @@ public class Notifier {
     }
 
     private void send(Delivery d) {
-        mailer.send(Mail.withText(d.to(), d.subject(), d.text()).setFrom(config.from()))
-                .subscribe().with(ok -> metrics.notification(MAIL, d.kind(), "sent"), e -> failed(d.kind(), d.itemId(), e));
+        outgoing.execute(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            // on one Vert.x context, so the SMTP conversation runs on one event loop from connect to QUIT
+            mailContext.runOnContext(v -> mailer.send(Mail.withText(d.to(), d.subject(), d.text()).setFrom(config.from()))
+                    .subscribe().with(ok -> done.complete(null), done::completeExceptionally));
+            try {
+                done.get(90, TimeUnit.SECONDS);
+                metrics.notification(MAIL, d.kind(), "sent");
+            } catch (ExecutionException e) {
+                failed(d.kind(), d.itemId(), e.getCause());
+            } catch (TimeoutException | RuntimeException e) {
+                failed(d.kind(), d.itemId(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        outgoing.shutdownNow();
     }
 
     private void failed(String kind, String itemId, Throwable e) {

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.earshot.reply.domain.QueueItem;
 import io.earshot.reply.redis.HeldMails;
 import io.earshot.reply.redis.QueueStore;
+import io.earshot.reply.redis.RedisKeys;
 import io.earshot.reply.support.Items;
 import io.earshot.reply.support.PlatformStubs;
 import io.earshot.reply.support.SmtpServer;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -53,6 +55,9 @@ class NotificationMailTest {
 
     @Inject
     SlaWatch watch;
+
+    @Inject
+    RedisCommands<String, String> redis;
 
     @Inject
     Notifier notifier;
@@ -109,10 +114,8 @@ class NotificationMailTest {
     @Order(1)
     void aBreachReachesTheSupervisorsWithTheItemAndALinkButNotTheComment() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        watch.check(deadline.plusSeconds(90)); // other classes' items in the shared Redis: taken (and mailed) first
-        while (arrived(received(), 1, 3_000)) {
-            // until their mails are in
-        }
+        // other classes' items in the shared Redis would be taken and mailed too (hundreds, in a full run): forget them
+        redis.del(RedisKeys.SLA.prefix());
         QueueItem item = queued(deadline, null);
         int before = received();
         assertEquals(1, watch.check(deadline.plusSeconds(1)));
