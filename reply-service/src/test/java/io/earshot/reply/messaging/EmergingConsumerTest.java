@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earshot.reply.redis.EmergingStore;
+import io.earshot.reply.support.Emerging;
 import io.earshot.reply.support.Staff;
 import io.earshot.testsupport.EventSchemas;
 import io.earshot.testsupport.KafkaBrokerResource;
@@ -65,15 +66,8 @@ class EmergingConsumerTest {
         dlq.close();
     }
 
-    /** An insights.emerging event as triage-service publishes it (InsightsEmerging), with {@code count} comments. */
-    public static String emerging(String issueId, int version, String term, String lang, int count, Instant detectedAt) {
-        return """
-                {"eventId":"%s","issueId":"%s","version":%d,"status":"%s",
-                 "terms":[{"term":"%s","count":%d,"expected":0.42,"pValue":1.2E-9},{"term":"%s tarde","count":%d,"expected":0.1,"pValue":3.0E-8}],
-                 "count":%d,"languages":["%s"],"platforms":{"facebook":%d},"exampleItemIds":["c-1","c-2"],
-                 "window":{"start":"%s","end":"%s"},"detectedAt":"%s"}"""
-                .formatted(UUID.randomUUID(), issueId, version, version == 1 ? "new" : "growing", term, count, term,
-                        count - 1, count, lang, count, detectedAt.minus(Duration.ofHours(1)), detectedAt, detectedAt);
+    private static String emerging(String issueId, int version, String term, String lang, int count, Instant at) {
+        return Emerging.event(issueId, version, term, lang, count, at);
     }
 
     static void send(String key, String value) throws Exception {
