@@ -7,6 +7,7 @@ import io.earshot.reply.messaging.ActionEvent;
 import io.earshot.reply.redis.VipStore;
 import io.earshot.reply.security.Roles;
 import io.earshot.reply.workflow.ActionAudit;
+import io.earshot.reply.workflow.VipRerank;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,12 +43,14 @@ public class VipResource {
     private final VipStore store;
     private final ActionAudit audit;
     private final SecurityIdentity identity;
+    private final VipRerank rerank;
     private final Clock clock = Clock.systemUTC();
 
-    public VipResource(VipStore store, ActionAudit audit, SecurityIdentity identity) {
+    public VipResource(VipStore store, ActionAudit audit, SecurityIdentity identity, VipRerank rerank) {
         this.store = store;
         this.audit = audit;
         this.identity = identity;
+        this.rerank = rerank;
     }
 
     @GET
@@ -68,27 +71,30 @@ public class VipResource {
 
     @PUT
     @Path("/{platform}/{authorId}")
-    @Operation(summary = "Mark an author VIP (supervisors); their new comments get the VIP priority boost")
+    @Operation(summary = "Mark an author VIP (supervisors)", description = "Their new comments get the VIP priority boost, and their open items are re-ranked now (a reprioritised event each); marking twice boosts once.")
     public Vip mark(@PathParam("platform") @Pattern(regexp = PLATFORM, message = "must be a platform name") String platform,
                     @PathParam("authorId") @Pattern(regexp = AUTHOR, message = "must be an author id") String authorId,
                     @Valid Requests.VipMark body) {
         String linked = body == null || body.identity() == null || body.identity().isBlank() ? null : body.identity().strip();
         Vip vip = new Vip(platform, AuthorNames.normalize(authorId), linked, me(), clock.instant());
         store.put(vip);
-        audit.record(me(), ActionEvent.Action.VIP_MARKED, vip.key(), linked == null ? "no linked identity" : "linked identity set");
+        int reranked = rerank.rerank(platform, authorId, true);
+        audit.record(me(), ActionEvent.Action.VIP_MARKED, vip.key(), (linked == null ? "no linked identity" : "linked identity set")
+                + ", " + reranked + " open items re-ranked");
         return vip;
     }
 
     @DELETE
     @Path("/{platform}/{authorId}")
-    @Operation(summary = "Unmark a VIP author (supervisors)")
+    @Operation(summary = "Unmark a VIP author (supervisors)", description = "Their open items lose the boost they got.")
     public Response unmark(@PathParam("platform") @Pattern(regexp = PLATFORM, message = "must be a platform name") String platform,
                            @PathParam("authorId") @Pattern(regexp = AUTHOR, message = "must be an author id") String authorId) {
         String id = AuthorNames.normalize(authorId);
         if (!store.delete(platform, id)) {
             throw ProblemException.status(Response.Status.NOT_FOUND, "not a VIP: " + platform + ":" + authorId);
         }
-        audit.record(me(), ActionEvent.Action.VIP_UNMARKED, Vip.key(platform, id), "unmarked");
+        int reranked = rerank.rerank(platform, authorId, false);
+        audit.record(me(), ActionEvent.Action.VIP_UNMARKED, Vip.key(platform, id), "unmarked, " + reranked + " open items re-ranked");
         return Response.noContent().build();
     }
 

@@ -158,7 +158,7 @@ public final class QueueItems {
                 item.moderation() == null ? null : item.moderation().status(),
                 "edited".equals(type) && item.draft() != null ? item.draft().translation() : null,
                 signed ? approval.at() : null, signed ? approval.keyId() : null, signed ? approval.signature() : null,
-                null, null, null, null);
+                null, null, null, "reprioritised".equals(type) ? item.priority() : null);
     }
 
     /**

@@ -55,6 +55,7 @@ public final class Replay {
                     .withHandling(h -> h.withStateReason(e.reason()));
             case "rejected", "escalated", "retracted" -> b = b.withHandling(h -> h.withStateReason(e.reason()));
             case "assigned" -> b = b.withHandling(h -> h.withAssignee(e.assignee()).withTeam(e.team()));
+            case "reprioritised" -> b = e.priority() == null ? b : b.withVerdict(v -> v.withPriority(e.priority()));
             case "hidden", "unhidden", "deleted" -> b = b.withModeration(new QueueItem.Moderation(
                     e.moderation() != null ? e.moderation() : "hidden".equals(e.type()) ? "hidden"
                             : "unhidden".equals(e.type()) ? "visible" : "deleted", e.actor(), e.occurredAt()));

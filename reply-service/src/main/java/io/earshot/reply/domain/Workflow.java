@@ -33,6 +33,8 @@ public final class Workflow {
         ESCALATE("escalated"), SNOOZE("snoozed"), WAKE("woken"), ASSIGN("assigned"), HIDE("hidden"),
         UNHIDE("unhidden"), DELETE("deleted"), START_PUBLISH("publishing"), PUBLISHED("published"),
         FAIL("failed"), RETRY("retried"), RETRACT("retracted"), REDRAFT("redrafted"),
+        /** A new priority for an open item (its author was marked or unmarked VIP): re-ranked, state unchanged. */
+        REPRIORITISE("reprioritised"),
         /** The approval's signature did not verify (forged, or from before approvals were signed): back to a human. */
         REFUSE_APPROVAL("approval_refused");
 
@@ -66,6 +68,7 @@ public final class Workflow {
             Map.entry(Action.RETRY, EnumSet.of(failed)),
             Map.entry(Action.RETRACT, EnumSet.of(pending, claimed, escalated, snoozed, approved, failed, rejected)),
             Map.entry(Action.REDRAFT, EnumSet.of(pending, claimed, escalated, snoozed, approved, failed)),
+            Map.entry(Action.REPRIORITISE, OPEN),
             Map.entry(Action.REFUSE_APPROVAL, EnumSet.of(approved, publishing)));
 
     private Workflow() {
@@ -93,7 +96,7 @@ public final class Workflow {
             case REJECT -> rejected;
             case ESCALATE -> escalated;
             case SNOOZE -> snoozed;
-            case ASSIGN, HIDE, UNHIDE, DELETE -> state;
+            case ASSIGN, HIDE, UNHIDE, DELETE, REPRIORITISE -> state;
             case START_PUBLISH -> publishing;
             case PUBLISHED -> published;
             case FAIL -> failed;

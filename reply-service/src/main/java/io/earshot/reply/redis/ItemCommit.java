@@ -59,8 +59,9 @@ class ItemCommit {
             """;
 
     /**
-     * KEYS: item, lock, audit, pending events, outbox. ARGV: expected version, item json, lock mode, user, lock ttl
-     * ms, audit json, event id, event json, outbox op (add|remove|none), outbox score, item id.
+     * KEYS: item, lock, audit, pending events, outbox, then the indexes to leave and the indexes to enter. ARGV:
+     * expected version, item json, lock mode, user, lock ttl ms, audit json, event id, event json, outbox op
+     * (add|remove|none), outbox score, item id, how many indexes to leave, the member to remove, the member to add.
      */
     private static final String APPLY = """
             local cur = redis.call('GET', KEYS[1])
@@ -93,6 +94,9 @@ class ItemCommit {
             redis.call('HSET', KEYS[4], ARGV[7], ARGV[8])
             if ARGV[9] == 'add' then redis.call('ZADD', KEYS[5], ARGV[10], ARGV[11])
             elseif ARGV[9] == 'remove' then redis.call('ZREM', KEYS[5], ARGV[11]) end
+            local moved = tonumber(ARGV[12])
+            for i = 6, 5 + moved do redis.call('ZREM', KEYS[i], ARGV[13]) end
+            for i = 6 + moved, #KEYS do redis.call('ZADD', KEYS[i], 0, ARGV[14]) end
             return {'ok', ''}
             """;
 
@@ -120,12 +124,9 @@ class ItemCommit {
      */
     boolean createIfAbsent(QueueItem item, String auditJson, ParkedEvents.Event announcement, UnaryOperator<String> keyOf) {
         String member = member(item);
-        String[] keys = Stream.of(Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()),
-                                authorKey(item), PENDING_EVENTS, ALL, ALL + ":label:" + item.label(),
-                                ALL + ":platform:" + item.platform(), ALL + ":lang:" + item.lang()),
-                        item.flags() == null ? Stream.<String>empty() : item.flags().stream().distinct().map(QueueKeys::flagKey),
-                        ItemSearch.tokens(item).stream().map(QueueKeys::wordKey))
-                .flatMap(s -> s).map(keyOf).toArray(String[]::new);
+        String[] keys = Stream.concat(Stream.of(itemKey(item.id()), auditKey(item.id()), threadKey(item.threadKey()),
+                        authorKey(item), PENDING_EVENTS), QueueKeys.indexKeys(item).stream())
+                .map(keyOf).toArray(String[]::new);
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json.apply(item), member, auditJson,
                 Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id(),
                 announcement == null ? "" : announcement.id(),
@@ -137,17 +138,26 @@ class ItemCommit {
         return isNew;
     }
 
-    /** Applies a change atomically; null when applied, else why not. */
+    /**
+     * Applies a change atomically; null when applied, else why not. When the change moves the item in the queue
+     * order (priority, deadline) or changes what indexes it (label, flags, text, author), the indexes move in the same
+     * script: the version check guarantees {@code before} is what is stored, so its members are the ones to remove.
+     */
     Refusal apply(Change change) {
         QueueItem item = change.after();
-        String[] keys = {itemKey(item.id()), lockKey(item.id()), auditKey(item.id()), PENDING_EVENTS, OUTBOX};
-        List<String> result = redis.eval(APPLY, ScriptOutputType.MULTI, keys,
+        IndexMove move = IndexMove.between(change.before(), item);
+        List<String> keys = new java.util.ArrayList<>(List.of(itemKey(item.id()), lockKey(item.id()), auditKey(item.id()),
+                PENDING_EVENTS, OUTBOX));
+        keys.addAll(move.leave());
+        keys.addAll(move.enter());
+        List<String> result = redis.eval(APPLY, ScriptOutputType.MULTI, keys.toArray(String[]::new),
                 Long.toString(change.expectedVersion()), json.apply(item), change.lock().name().toLowerCase(),
                 change.user() == null ? "" : change.user(),
                 Long.toString(change.lockTtl() == null ? 1 : Math.max(1, change.lockTtl().toMillis())),
                 change.auditJson(), change.eventId(), System.currentTimeMillis() + "|" + change.eventJson(),
                 change.outbox().name().toLowerCase(),
-                Long.toString(change.outboxAt() == null ? 0 : change.outboxAt().toEpochMilli()), item.id());
+                Long.toString(change.outboxAt() == null ? 0 : change.outboxAt().toEpochMilli()), item.id(),
+                Integer.toString(move.leave().size()), move.oldMember(), move.newMember());
         return "ok".equals(result.get(0)) ? null : new Refusal(Refusal.Reason.valueOf(result.get(0).toUpperCase(Locale.ROOT)), result.get(1));
     }
 }

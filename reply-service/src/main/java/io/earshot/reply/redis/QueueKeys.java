@@ -1,7 +1,10 @@
 package io.earshot.reply.redis;
 
+import io.earshot.reply.domain.ItemSearch;
 import io.earshot.reply.domain.QueueItem;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The queue's own key names and index members, built through {@link RedisKeys}: one place, so the atomic scripts,
@@ -69,6 +72,23 @@ final class QueueKeys {
     /** The search index of one folded token ({@link io.earshot.reply.domain.ItemSearch#tokens}). */
     static String wordKey(String token) {
         return RedisKeys.QUEUE_WORD.key(token);
+    }
+
+    /**
+     * Every ordered index an item is listed in (all items, its label, platform, language, each flag, each search
+     * token), all holding {@link #member(QueueItem)}: what a create writes and a change moves.
+     */
+    static List<String> indexKeys(QueueItem item) {
+        List<String> keys = new ArrayList<>();
+        keys.add(ALL);
+        keys.add(ALL + ":label:" + item.label());
+        keys.add(ALL + ":platform:" + item.platform());
+        keys.add(ALL + ":lang:" + item.lang());
+        if (item.flags() != null) {
+            item.flags().stream().distinct().map(QueueKeys::flagKey).forEach(keys::add);
+        }
+        ItemSearch.tokens(item).stream().map(QueueKeys::wordKey).forEach(keys::add);
+        return keys;
     }
 
     static String idOf(String member) {

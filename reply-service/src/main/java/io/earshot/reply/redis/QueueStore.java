@@ -48,9 +48,10 @@ public class QueueStore {
     /** What to do with the publishing outbox. */
     public enum OutboxOp { NONE, ADD, REMOVE }
 
-    /** One atomic change of an item. */
+    /** One atomic change of an item; {@code before} (the stored item at the expected version) moves its indexes. */
     public record Change(long expectedVersion, QueueItem after, LockMode lock, String user, Duration lockTtl,
-                         String auditJson, String eventId, String eventJson, OutboxOp outbox, Instant outboxAt) {
+                         String auditJson, String eventId, String eventJson, OutboxOp outbox, Instant outboxAt,
+                         QueueItem before) {
     }
 
     /** Why a change was refused, or null when it was applied. */
@@ -134,6 +135,11 @@ public class QueueStore {
     /** Earlier items by the same author, newest first (at most {@code limit}). */
     public List<QueueItem> byAuthor(QueueItem item, int limit) {
         return items(new ArrayList<>(redis.zrevrange(authorKey(item), 0, limit)));
+    }
+
+    /** The items of one author on one platform, newest first (at most {@code limit}). */
+    public List<QueueItem> byAuthor(String platform, String authorId, int limit) {
+        return items(new ArrayList<>(redis.zrevrange(RedisKeys.AUTHOR.key(platform, authorId), 0, limit - 1L)));
     }
 
     /**

@@ -96,7 +96,7 @@ public class StepRunner {
         ReplyEvent event = QueueItems.event(after, step.action().eventType, step.actor().name(), step.reason(), previous, now);
         QueueStore.Refusal refusal = store.apply(new QueueStore.Change(stored.version(), after, guard.lock(),
                 step.actor().name(), config.claimTtl(), store.json(audit), event.eventId(), store.json(event),
-                step.outbox().op(), step.outbox().at()));
+                step.outbox().op(), step.outbox().at(), stored));
         if (refusal != null) {
             throw refused(id, refusal);
         }

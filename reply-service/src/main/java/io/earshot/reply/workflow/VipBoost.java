@@ -17,12 +17,23 @@ import java.util.List;
 @ApplicationScoped
 public class VipBoost {
 
+    static final String MARK = "VIP author: +";
+
     private final VipStore vips;
     private final WorkflowConfig config;
 
     public VipBoost(VipStore vips, WorkflowConfig config) {
         this.vips = vips;
         this.config = config;
+    }
+
+    /** The explanation line that says (and remembers) an item got the VIP boost. */
+    public static String mark(int boost) {
+        return MARK + boost + " priority";
+    }
+
+    public static boolean isMark(String line) {
+        return line != null && line.startsWith(MARK);
     }
 
     /** The comment as the queue should rank it: boosted when its author is a VIP, else unchanged. */
@@ -35,7 +46,7 @@ public class VipBoost {
         }
         int boosted = Math.min(100, Math.max(0, t.priority()) + config.vipBoost());
         List<String> explanation = new ArrayList<>(t.explanation() == null ? List.of() : t.explanation());
-        explanation.add("VIP author: +" + config.vipBoost() + " priority");
+        explanation.add(mark(config.vipBoost()));
         return new TriagedComment(triaged.eventId(), c, new TriagedComment.Triage(t.lang(), t.label(), t.confidence(),
                 t.scores(), t.flags(), boosted, t.reasons(), explanation, t.model(), t.pii(), t.topic()));
     }

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.earshot.reply.domain.QueueItem;
+import io.earshot.reply.messaging.Topics;
 import io.earshot.reply.redis.QueueStore;
 import io.earshot.reply.support.Staff;
 import io.earshot.reply.support.Triaged;
+import io.earshot.testsupport.EventSchemas;
 import io.earshot.testsupport.KafkaBrokerResource;
 import io.earshot.testsupport.RedisServerResource;
+import io.earshot.testsupport.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,9 +73,9 @@ class VipTest {
                 .body("items.find { it.id == '" + vip + "' }.vip", equalTo(true))
                 .body("items.find { it.id == '" + plain + "' }.containsKey('vip')", equalTo(false));
 
-        // unmarking takes the badge away at once; the item keeps the rank it was queued with
+        // unmarking takes the badge away at once, and the boost with it
         Staff.supervisor().delete("/api/vips/generic/u-" + vip).then().statusCode(204);
-        Staff.responder().get("/api/queue/" + vip).then().statusCode(200).body("vip", nullValue());
+        Staff.responder().get("/api/queue/" + vip).then().statusCode(200).body("vip", nullValue()).body("priority", equalTo(50));
         Staff.supervisor().get("/api/vips/generic/u-" + vip).then().statusCode(404).contentType("application/problem+json");
         Staff.supervisor().delete("/api/vips/generic/u-" + vip).then().statusCode(404);
         List<Map<String, Object>> actions = Staff.supervisor().get("/api/audit/actions?limit=50").then().statusCode(200)
@@ -80,6 +83,33 @@ class VipTest {
         assertTrue(actions.stream().anyMatch(a -> "vip_marked".equals(a.get("action")) && ("generic:u-" + vip).equals(a.get("subject"))));
         assertTrue(actions.stream().anyMatch(a -> "vip_unmarked".equals(a.get("action"))));
         assertTrue(actions.stream().noneMatch(a -> String.valueOf(a.get("detail")).contains("jane-doe")), "no names in the audit");
+    }
+
+    @Test
+    void markingAnAuthorReRanksTheirOpenItemsOnceWithAnEventAndUnmarkingUndoesIt() {
+        String author = "rr-" + UUID.randomUUID().toString().substring(0, 8);
+        String open = author + "-open";
+        try (Triaged triaged = new Triaged(); TopicReader replies = new TopicReader(Topics.REPLIES)) {
+            triaged.send("generic", open, Triaged.record(open, 1, "created", "generic", "x-" + open, "Where is my order?",
+                    "en", "complaint", "").replace("\"u-" + open + "\"", "\"u-" + author + "\""));
+            assertEquals(50, arrived(open).priority());
+
+            Staff.supervisor().put("/api/vips/generic/u-" + author).then().statusCode(200);
+            assertEquals(80, store.find(open).orElseThrow().priority(), "queued before the mark, re-ranked by it");
+            Staff.responder().queryParam("limit", 100).get("/api/queue").then().statusCode(200)
+                    .body("items.find { it.id == '" + open + "' }.priority", equalTo(80));
+            await().atMost(Duration.ofSeconds(20)).until(() -> replies.poll().stream()
+                    .anyMatch(r -> r.value().contains("\"reprioritised\"") && r.value().contains(open)));
+            String event = replies.poll().stream().map(r -> r.value())
+                    .filter(v -> v.contains("\"reprioritised\"") && v.contains(open)).findFirst().orElseThrow();
+            assertTrue(event.contains("\"priority\":80"), event);
+            assertEquals(List.of(), EventSchemas.violations("replies", event));
+
+            Staff.supervisor().put("/api/vips/generic/u-" + author).then().statusCode(200);
+            assertEquals(80, store.find(open).orElseThrow().priority(), "marking twice boosts once");
+            Staff.supervisor().delete("/api/vips/generic/u-" + author).then().statusCode(204);
+            assertEquals(50, store.find(open).orElseThrow().priority(), "unmarked: the boost is taken back");
+        }
     }
 
     @Test

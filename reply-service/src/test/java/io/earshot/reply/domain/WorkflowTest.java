@@ -43,6 +43,7 @@ class WorkflowTest {
         put(m, Action.RETRACT, "pending>retracted claimed>retracted escalated>retracted snoozed>retracted "
                 + "approved>retracted failed>retracted rejected>retracted");
         put(m, Action.REDRAFT, "pending>pending claimed>claimed escalated>escalated snoozed>snoozed approved>pending failed>pending");
+        put(m, Action.REPRIORITISE, "pending>pending claimed>claimed escalated>escalated snoozed>snoozed");
         put(m, Action.REFUSE_APPROVAL, "approved>pending publishing>pending");
         return m;
     }
