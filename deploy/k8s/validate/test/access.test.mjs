@@ -40,7 +40,7 @@ test("the services' Kafka and Redis use is read from their code", () => {
   assert.deepEqual(services["triage-service"].produces, ["comments.ingested.dlq.triage-service", "comments.triaged",
     "comments.triaged.dlq.triage-insights", "insights.emerging"]);
   assert.ok(services["ingest-service"].produces.includes("webhooks.meta.dlq"));
-  assert.deepEqual(services["reply-service"].consumes, ["comments.triaged", "replies"]);
+  assert.deepEqual(services["reply-service"].consumes, ["comments.triaged", "insights.emerging", "replies"]);
   assert.ok(services["reply-service"].groups.some((g) => g.name === "reply-service-live-" && g.prefix));
   assert.ok(services["reply-service"].groups.some((g) => g.name === "reply-service-rebuild-" && g.prefix));
   assert.ok(services["ingest-service"].keys.includes("earshot:oauth:"), "commons' RedisTokenStore, used by ingest");

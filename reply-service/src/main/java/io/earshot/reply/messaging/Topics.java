@@ -30,6 +30,21 @@ public final class Topics {
      */
     public static final String AUDIT = "audit";
 
+    /**
+     * Emerging issues triage-service detected (docs/insights.md, docs/events/insights.emerging.schema.json), keyed
+     * by issue id: read into {@code EmergingStore} for the queue page's panel.
+     */
+    public static final String INSIGHTS_EMERGING = "insights.emerging";
+
+    /** Where records of {@code insights.emerging} reply-service cannot read go. */
+    public static final String INSIGHTS_EMERGING_DLQ = "insights.emerging.dlq.reply-service";
+
+    /**
+     * The dashboard's live view of {@code insights.emerging}: every instance reads it from the latest offset in a
+     * group of its own, so a page on any instance hears of a new issue (the channel above is one group for all).
+     */
+    public static final String INSIGHTS_EMERGING_LIVE = "insights-emerging-live";
+
     /** The CloudEvents source of every event this service publishes. */
     public static final String SOURCE = "earshot/reply-service";
 

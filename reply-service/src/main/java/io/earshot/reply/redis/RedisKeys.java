@@ -33,6 +33,8 @@ public enum RedisKeys implements KeyFamily {
             "notification mails held for a recipient's quiet hours, at the time they may be sent"),
     ACTIONS("earshot:reply:actions", "", "the newest 10,000", false,
             "staff and system actions that are not workflow steps, newest first (also on the audit topic)"),
+    EMERGING("earshot:reply:emerging:", "<issues, since or recent>", "earshot.reply.emerging.keep (7 days), at most max-issues", false,
+            "emerging issues from insights.emerging: the latest version of each (a hash of the event), when it was first seen and the issues by latest detection (a sorted set)"),
     TEMPLATES("earshot:reply:templates", "", "until deleted", false, "reply templates admins edited"),
     BUSINESS_HOURS("earshot:reply:business-hours", "", "until reset", false,
             "business hours an admin edited, over the configured ones (default or platform:account)"),

@@ -24,7 +24,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * Live updates for the dashboard as Server-Sent Events. Every state change is already an event on {@code replies};
  * each instance reads that topic from the latest offset in a consumer group of its own and fans each change out to
  * its open pages, so a claim made through any instance reaches every responder's page within a second. A page that
- * receives an update re-reads the item through the API, so no comment text travels on this stream.
+ * receives an update re-reads the item through the API, so no comment text travels on this stream. Emerging issues
+ * ({@code EmergingConsumer}) are announced here too, as type {@code emerging}.
  *
  * <p>The stream is a view: an unreadable record is skipped (the {@code replies} consumers that own state keep their
  * dead-letter topics), and a page that reconnects reloads its list.
@@ -70,7 +71,9 @@ public class LiveUpdates {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live queue changes (Server-Sent Events)",
             description = "One JSON object per change: type, itemId, state, actor, platform, at. A 'hello' on connect "
-                    + "and a 'heartbeat' periodically. Re-read the item through GET /api/queue/{id}.")
+                    + "and a 'heartbeat' periodically. Re-read the item through GET /api/queue/{id}. Type 'emerging' "
+                    + "(no itemId, state new or growing): an emerging issue or a new version of one arrived; re-read "
+                    + "GET /api/insights/emerging.")
     public Multi<Update> stream() {
         Multi<Update> hello = Multi.createFrom().item(() -> new Update("hello", null, null, null, null, Instant.now()));
         Multi<Update> heartbeats = Multi.createFrom().ticks().every(config.liveHeartbeat())

@@ -84,6 +84,8 @@ public interface Msg {
     String assign();
     String shortcuts();
     String queue_list();
+    String emerging_title();
+    String emerging_hint();
     String load_more();
     String approve_title();
     String approve_exact();

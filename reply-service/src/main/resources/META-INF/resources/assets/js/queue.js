@@ -3,6 +3,7 @@ import {
   api, attempt, lintText, assigneeOf, claimHolder, fill, h, isOpen, live, maskedText, me, plural, slaDeadline, slaText, t, toast,
   when, word
 } from './common.js';
+import { emergingChanged, initEmerging } from './emerging.js';
 
 const list = document.getElementById('queue');
 const form = document.getElementById('filters');
@@ -310,6 +311,7 @@ setInterval(() => {
 
 let reloadTimer;
 live((update) => {
+  if (update.type === 'emerging') { emergingChanged(); return; }
   if (!update.itemId) return;
   if (items.has(update.itemId) || update.type === 'drafted' || update.type === 'queued') {
     refreshItem(update.itemId, update);
@@ -317,6 +319,18 @@ live((update) => {
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => load(false), 300);
   }
-}, () => load(false));
+}, () => { load(false); emergingChanged(); });
 
+/** A rising issue's link: the queue searches for its top term (a complete word: the trailing space). */
+function searchFor(term) {
+  const q = document.getElementById('f-q');
+  q.value = term + ' ';
+  history.replaceState(null, '', '?' + new URLSearchParams({ q: term }));
+  load(false);
+}
+
+// a link to /?q=... (a rising issue's, opened in a new tab) starts with that search
+const startQ = new URLSearchParams(location.search).get('q');
+if (startQ) document.getElementById('f-q').value = startQ.trim() + ' ';
+initEmerging(searchFor);
 load(false);
