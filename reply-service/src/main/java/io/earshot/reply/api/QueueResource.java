@@ -21,8 +21,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -90,26 +90,13 @@ public class QueueResource {
     @Operation(summary = "List the queue", description = "Most urgent first, then the earliest SLA deadline. Page with "
             + "the returned nextCursor. Every filter is served here, on the whole queue (not on pages already loaded).")
     public ItemPage list(
-            @QueryParam("label") @Pattern(regexp = "praise|complaint|neutral", message = "must be praise, complaint or neutral") String label,
-            @QueryParam("platform") @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}", message = "must be a platform name") String platform,
-            @QueryParam("lang") @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code") String lang,
-            @Parameter(description = "a flag triage set: question, spam, abusive or pii")
-            @QueryParam("flag") String flag,
-            @Parameter(description = "comma-separated states, e.g. pending,claimed")
-            @QueryParam("state") @Pattern(regexp = "[a-z,]{1,200}", message = "must be states separated by commas") String state,
-            @Parameter(description = "a person or team the items are assigned to")
-            @QueryParam("assignee") @Pattern(regexp = "[\\w.@ -]{1,100}", message = "must be a user or team name") String assignee,
-            @Parameter(description = "search (at most 200 characters): words in the text, the author's name or handle, "
-                    + "the platform's comment id or the item id, ignoring case and accents; every word must occur, the "
-                    + "last may be the start of a word. Without a complete word (one word and no trailing space) a "
-                    + "page reads a bounded part of the queue and may come back short with a nextCursor.")
-            @QueryParam("q") String q,
+            @Valid @BeanParam QueueQuery query,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > config.maxPageSize()) {
             throw ProblemException.badField("limit", "must be between 1 and " + config.maxPageSize());
         }
-        QueueFilter filter = QueueQuery.filter(label, platform, lang, flag, state, assignee, q);
+        QueueFilter filter = query.filter();
         try {
             QueueStore.Page page = store.page(filter, cursor, limit, config.searchScanLimit());
             return new ItemPage(views.flat(page.items()), page.nextCursor());
