@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Reads of a full queue. Seeds N queue items by writing N {@code comments.triaged} events (the schema's shape) straight
  * to Kafka, so only reply-service works while seeding; waits until {@code replies} announced them all; then sends
- * {@code GET /api/queue} pages (first pages, next pages by cursor, filtered pages) and item reads
+ * {@code GET /api/queue} pages (first pages, next pages by cursor, filtered pages, search pages) and item reads
  * ({@code GET /api/queue/{id}}) at a fixed rate (open model: latency from the scheduled time) and prints p50/p99 per kind.
  */
 public final class QueueBench {
@@ -81,7 +81,7 @@ public final class QueueBench {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("responder:" + System.getenv().getOrDefault(
                 "EARSHOT_RESPONDER_PASSWORD", "")).getBytes(StandardCharsets.UTF_8));
         Map<String, Histogram> kinds = new LinkedHashMap<>();
-        for (String k : List.of("first page", "next page (cursor)", "filtered page", "item read", "all")) {
+        for (String k : List.of("first page", "next page (cursor)", "filtered page", "search page", "item read", "all")) {
             kinds.put(k, new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3));
         }
         ConcurrentLinkedQueue<String> cursors = new ConcurrentLinkedQueue<>();
@@ -115,6 +115,11 @@ public final class QueueBench {
                 } else if (pick < 5) {
                     kind = "filtered page";
                     url = reply + "/api/queue?limit=20&label=" + LABELS[(int) (i % 3)] + "&platform=" + PLATFORMS[(int) (i % 6)];
+                } else if (pick < 6) {
+                    // a word every seeded comment has: the search's worst case, its index as long as the queue
+                    kind = "search page";
+                    url = reply + "/api/queue?limit=20&q=" + URLEncoder.encode(i % 2 == 0 ? "broken " : "order broken ",
+                            StandardCharsets.UTF_8);
                 } else {
                     kind = "item read";
                     long seq = ThreadLocalRandom.current().nextLong(n);

@@ -100,6 +100,13 @@ class ItemCommit {
             return {'ok', ''}
             """;
 
+    /**
+     * How long a new item's parked {@code drafted} event is left to the consumer that sends it (with retries through a
+     * Kafka outage) before the relay sends it too: under a burst, Kafka's acknowledgements lag by seconds, and a relay
+     * that raced them sent thousands of copies.
+     */
+    static final long ANNOUNCEMENT_HOLD_MILLIS = 120_000;
+
     private final RedisCommands<String, String> redis;
     private final Function<Object, String> json;
 
@@ -130,7 +137,7 @@ class ItemCommit {
         Long created = redis.eval(CREATE_IF_ABSENT, ScriptOutputType.INTEGER, keys, json.apply(item), member, auditJson,
                 Long.toString(item.commentCreatedAt().toEpochMilli()), "", item.id(),
                 announcement == null ? "" : announcement.id(),
-                announcement == null ? "" : System.currentTimeMillis() + "|" + announcement.json());
+                announcement == null ? "" : (System.currentTimeMillis() + ANNOUNCEMENT_HOLD_MILLIS) + "|" + announcement.json());
         boolean isNew = created != null && created == 1L;
         if (isNew && item.slaDeadline() != null && !item.state().terminal()) {
             redis.zadd(keyOf.apply(SLA), ZAddArgs.Builder.nx(), (double) item.slaDeadline().toEpochMilli(), item.id());

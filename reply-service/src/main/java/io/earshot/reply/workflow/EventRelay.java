@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the events that were parked with a change but not acknowledged by Kafka (Kafka was down, or the service died
- * in between). Their ids are stable, so a consumer that sees one twice drops the copy.
+ * in between). Their ids are stable, so a consumer that sees one twice drops the copy. An event is due once its
+ * parked time is {@code graceMillis} old; a new item's {@code drafted} event is parked as of a later time (see
+ * {@code ItemCommit}), because its consumer is still sending it: the relay is for a consumer that died.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -37,7 +39,7 @@ public class EventRelay {
         flush(GRACE_MILLIS);
     }
 
-    /** Sends parked events older than {@code graceMillis}; returns how many are still parked. */
+    /** Sends parked events due {@code graceMillis} after their parked time (0: every one now); returns how many are still parked. */
     public int flush(long graceMillis) {
         Map<String, String> parked;
         try {
@@ -51,7 +53,7 @@ public class EventRelay {
             String value = entry.getValue();
             int bar = value.indexOf('|');
             long at = Long.parseLong(value.substring(0, bar));
-            if (now - at < graceMillis) {
+            if (graceMillis > 0 && now - at < graceMillis) {
                 left++;
                 continue;
             }
@@ -61,7 +63,7 @@ public class EventRelay {
                 LOG.warnf("parked event %s unreadable: %s", entry.getKey(), e.getMessage());
                 events.sent(entry.getKey());
             }
-            if (events.all().containsKey(entry.getKey())) {
+            if (events.find(entry.getKey()).isPresent()) { // one HGET, not the whole hash again
                 left++;
             }
         }
