@@ -206,7 +206,9 @@ public final class QueueBench {
                         .put("displayName", "User " + (i % 5000)).put("followers", i % 1000);
                 c.put("text", "Comment " + i + ": my order arrived broken, what can you do about it?");
                 c.put("lang", lang);
-                c.put("createdAt", now.minusSeconds(n - i).toString());
+                // written within the last n milliseconds: comments a day old would pass their reply deadlines while
+                // the bench runs, and the sla_breached events would count on replies as if more items were queued
+                c.put("createdAt", now.minusMillis(n - i).toString());
                 c.put("receivedAt", now.toString());
                 c.put("permalink", "https://example.com/" + thread + "/" + ext);
                 ObjectNode e = JSON.createObjectNode();

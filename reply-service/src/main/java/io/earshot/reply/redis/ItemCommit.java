@@ -102,8 +102,8 @@ class ItemCommit {
 
     /**
      * How long a new item's parked {@code drafted} event is left to the consumer that sends it (with retries through a
-     * Kafka outage) before the relay sends it too: under a burst, Kafka's acknowledgements lag by seconds, and a relay
-     * that raced them sent thousands of copies.
+     * Kafka outage) before the relay sends it too: the relay is for a consumer that died, not to race acknowledgements
+     * that lag by seconds under a burst.
      */
     static final long ANNOUNCEMENT_HOLD_MILLIS = 120_000;
 
