@@ -27,6 +27,19 @@ public record OAuthClient(OAuthProvider provider, String label, String tokenUrl,
                 clientSecret.orElse(""), refreshToken.get(), userAgent));
     }
 
+    /**
+     * A Threads token that renews itself when {@code renew} is on and a token is configured, else empty (the token is
+     * used as configured until it expires).
+     */
+    public static Optional<OAuthClient> threads(String label, Optional<String> tokenUrl, Optional<String> longLivedToken,
+            boolean renew) {
+        if (!renew || longLivedToken.filter(t -> !t.isBlank()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OAuthClient(OAuthProvider.THREADS, label,
+                tokenUrl.orElse(OAuthProvider.THREADS.defaultTokenUrl()), "", "", longLivedToken.get(), null));
+    }
+
     @Override
     public String toString() {
         return "OAuthClient[" + provider.platform() + " " + label + " at " + tokenUrl + "]";

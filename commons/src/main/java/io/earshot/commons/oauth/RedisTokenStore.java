@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Refreshed tokens in one Redis hash per refresh token ({@code earshot:oauth:<key>}), kept 30 days (Trustpilot's
- * refresh tokens live that long). Redis trouble is never fatal: a token that cannot be shared is simply refreshed here.
+ * refresh tokens live that long), or until the token expires when that is later (Threads: 60 days). Redis trouble is never fatal: a token that cannot be shared is simply refreshed here.
  */
 public final class RedisTokenStore implements TokenStore {
 
@@ -43,7 +43,8 @@ public final class RedisTokenStore implements TokenStore {
             redis.hset(redisKey, Map.of("access_token", token.accessToken(),
                     "expires_at", token.expiresAt() == null ? "" : Long.toString(token.expiresAt().getEpochSecond()),
                     "refresh_token", token.refreshToken()));
-            redis.expire(redisKey, TTL_SECONDS);
+            long untilExpiry = token.expiresAt() == null ? 0 : token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond();
+            redis.expire(redisKey, Math.max(TTL_SECONDS, untilExpiry + 3600));
         } catch (RuntimeException e) {
             // not shared this time; the other service refreshes on its own
         }

@@ -1,27 +1,21 @@
 package io.earshot.commons.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One platform access token that renews itself with the OAuth {@code refresh_token} grant: shortly before it expires,
- * and once after the platform refused it (the caller then retries once). Shared by ingest-service's pollers and
+ * One platform access token that renews itself with the OAuth {@code refresh_token} grant (Threads: its own
+ * {@code th_refresh_token} grant): shortly before it expires, and once after the platform refused it (the caller then
+ * retries once). Shared by ingest-service's pollers and
  * reply-service's publishers, so both renew tokens the same way, and through a {@link TokenStore} they share the
  * renewed token instead of each refreshing.
  *
@@ -49,10 +43,9 @@ public final class TokenRefresher {
     }
 
     private static final Logger LOG = Logger.getLogger(TokenRefresher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** A Threads renewal refused for a reason other than an expired token (it may be under 24 hours old). */
+    private static final Duration RETRY_AFTER_REFUSAL = Duration.ofHours(1);
 
     private final OAuthClient client;
     private final TokenStore store;
@@ -66,7 +59,7 @@ public final class TokenRefresher {
     private String refreshToken;
     private String failure;
     private boolean dead;
-    private Instant failedAt;
+    private Instant retryAt;
 
     /**
      * @param accessToken the configured access token, if any (its expiry is unknown: it is renewed when refused)
@@ -77,8 +70,19 @@ public final class TokenRefresher {
      */
     public TokenRefresher(Optional<String> accessToken, Optional<OAuthClient> client, TokenStore store, Duration timeout,
             Duration skew, Clock clock) {
-        this.accessToken = accessToken.filter(t -> !t.isBlank()).orElse(null);
+        this(accessToken, Optional.empty(), client, store, timeout, skew, clock);
+    }
+
+    /**
+     * A token whose expiry is configured (Threads: the long-lived token's, when known). A Threads token of unknown
+     * expiry is renewed on first use, which tells its expiry.
+     */
+    public TokenRefresher(Optional<String> accessToken, Optional<Instant> expiresAt, Optional<OAuthClient> client,
+            TokenStore store, Duration timeout, Duration skew, Clock clock) {
         this.client = client.orElse(null);
+        boolean own = this.client != null && this.client.provider().renewsOwnToken();
+        this.accessToken = accessToken.filter(t -> !t.isBlank()).orElse(own ? this.client.refreshToken() : null);
+        this.expiresAt = expiresAt.orElse(null);
         this.store = this.client == null ? null : store;
         this.refreshToken = this.client == null ? null : this.client.refreshToken();
         this.storeKey = this.client == null ? null
@@ -100,7 +104,7 @@ public final class TokenRefresher {
     /** The token to call with: renewed first when it is missing or about to expire (and that is possible). */
     public synchronized Optional<String> current() {
         adoptShared();
-        if (client != null && !dead && (accessToken == null || nearExpiry())) {
+        if (client != null && !dead && (accessToken == null || due())) {
             refresh();
         }
         return Optional.ofNullable(accessToken);
@@ -143,6 +147,21 @@ public final class TokenRefresher {
         return expiresAt != null && !clock.instant().isBefore(expiresAt.minus(skew));
     }
 
+    /**
+     * Whether to renew before calling: near its expiry; for a token that renews itself (Threads) also when its expiry
+     * is unknown, but never while it is younger than the platform's minimum age (told by its lifetime left).
+     */
+    private boolean due() {
+        if (!client.provider().renewsOwnToken()) {
+            return nearExpiry();
+        }
+        if (expiresAt == null) {
+            return true;
+        }
+        Instant issued = expiresAt.minus(client.provider().lifetime());
+        return nearExpiry() && !clock.instant().isBefore(issued.plus(client.provider().minimumAge()));
+    }
+
     private void adoptShared() {
         if (store == null) {
             return;
@@ -157,7 +176,7 @@ public final class TokenRefresher {
                 }
                 dead = false;
                 failure = null;
-                failedAt = null;
+                retryAt = null;
             }
         });
     }
@@ -167,53 +186,33 @@ public final class TokenRefresher {
             return new Failed(failure, true);
         }
         Instant now = clock.instant();
-        if (failedAt != null && now.isBefore(failedAt.plus(RETRY_AFTER_FAILURE))) {
+        if (retryAt != null && now.isBefore(retryAt)) {
             return new Failed(failure, false);
         }
-        StringBuilder form = new StringBuilder("grant_type=refresh_token&refresh_token=").append(enc(refreshToken));
-        HttpRequest.Builder request;
+        TokenEndpoint.Answer answer;
         try {
-            request = HttpRequest.newBuilder(URI.create(client.tokenUrl())).timeout(timeout)
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
+            answer = TokenEndpoint.call(client, refreshToken, timeout);
         } catch (IllegalArgumentException e) {
             return fail("the token URL is not valid", true, now);
-        }
-        if (client.provider().basicAuth()) {
-            String basic = Base64.getEncoder().encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + basic);
-        } else {
-            form.append("&client_id=").append(enc(client.clientId())).append("&client_secret=").append(enc(client.clientSecret()));
-        }
-        if (client.userAgent() != null) {
-            request.header("User-Agent", client.userAgent());
-        }
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return fail("the token endpoint is unreachable (" + e.getClass().getSimpleName() + ")", false, now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted", false, now);
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
-        } catch (IOException e) {
-            body = JSON.createObjectNode();
-        }
+        JsonNode body = answer.body();
         String token = body.path("access_token").asText("");
-        if (response.statusCode() == 200 && !token.isEmpty()) {
+        int status = answer.status();
+        if (status == 200 && !token.isEmpty()) {
             accessToken = token;
             long seconds = body.path("expires_in").asLong(0); // Trustpilot sends it as a string
             expiresAt = seconds > 0 ? now.plusSeconds(seconds) : null;
-            String rotated = body.path("refresh_token").asText("");
+            String rotated = client.provider().renewsOwnToken() ? token : body.path("refresh_token").asText("");
             if (!rotated.isEmpty()) {
                 refreshToken = rotated;
             }
             failure = null;
-            failedAt = null;
+            retryAt = null;
             if (store != null) {
                 store.save(storeKey, new TokenStore.Stored(accessToken, expiresAt, refreshToken));
             }
@@ -221,32 +220,42 @@ public final class TokenRefresher {
                     expiresAt == null ? "an unknown time" : expiresAt);
             return new Fresh(accessToken);
         }
+        boolean refused = status >= 400 && status < 500 && status != 429 && status != 408;
+        if (client.provider().renewsOwnToken()) {
+            // a Graph error: 190 is a token expired or revoked; anything else (e.g. a token under 24 hours old) may pass later
+            JsonNode graph = body.path("error");
+            int code = graph.path("code").asInt(-1);
+            String message = graph.path("message").asText("");
+            String reason = "token renewal refused (HTTP " + status + (code < 0 ? "" : ", Graph error " + code)
+                    + (message.isEmpty() ? "" : ": " + cut(message)) + ")";
+            return code == 190 ? fail(reason, true, now) : fail(reason, false, now, refused ? RETRY_AFTER_REFUSAL : RETRY_AFTER_FAILURE);
+        }
         String error = body.path("error").isTextual() ? body.path("error").asText() : "";
         String description = body.path("error_description").asText("");
-        int status = response.statusCode();
         boolean permanent = "invalid_grant".equals(error) || "invalid_client".equals(error) || "unauthorized_client".equals(error)
-                || (status >= 400 && status < 500 && status != 429 && status != 408);
+                || refused;
         String reason = "token refresh refused (HTTP " + status + (error.isEmpty() ? "" : ", " + error)
                 + (description.isEmpty() ? "" : ": " + cut(description)) + ")";
         return fail(reason, permanent, now);
     }
 
     private Failed fail(String reason, boolean permanent, Instant now) {
+        return fail(reason, permanent, now, RETRY_AFTER_FAILURE);
+    }
+
+    private Failed fail(String reason, boolean permanent, Instant now, Duration retryIn) {
         failure = reason;
-        failedAt = now;
+        retryAt = now.plus(retryIn);
         dead = permanent;
         LOG.warnf("could not renew the %s access token of %s: %s%s", client.provider().platform(), client.label(), reason,
-                permanent ? "; a new refresh token is needed" : "; will retry");
+                permanent ? "; a new " + (client.provider().renewsOwnToken() ? "long-lived token" : "refresh token") + " is needed"
+                        : "; will retry after " + retryIn);
         return new Failed(reason, permanent);
     }
 
     private static String cut(String s) {
         String oneLine = s.replaceAll("[\\r\\n\\t]+", " ");
         return oneLine.length() > 160 ? oneLine.substring(0, 160) + "..." : oneLine;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String sha256(String s) {

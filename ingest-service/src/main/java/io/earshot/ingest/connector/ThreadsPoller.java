@@ -1,6 +1,7 @@
 package io.earshot.ingest.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earshot.commons.oauth.TokenRefresher;
 import io.earshot.ingest.config.ThreadsConfig;
 import io.earshot.ingest.config.ThreadsConfig.Account;
 import io.earshot.ingest.connector.ConnectorStatus.State;
@@ -23,8 +24,8 @@ import java.util.Map;
  * moved only after Kafka acknowledged): {@code replies}, the conversations of the profile's recent posts
  * ({@code GET /{user}/threads}, then {@code GET /{media}/conversation?reverse=true} page by page, newest first, back to
  * the cursor), and {@code mentions} ({@code GET /{user}/mentions?since=}). Paging follows
- * {@code paging.cursors.after}. Graph error 190 is an expired token; 429 and the Graph throttling codes pause the
- * profile.
+ * {@code paging.cursors.after}. The long-lived token renews itself ({@link AccessTokens#threads}); Graph error 190 is an
+ * expired token; 429 and the Graph throttling codes pause the profile.
  */
 @ApplicationScoped
 public class ThreadsPoller extends AccountPoller<Account> {
@@ -35,6 +36,9 @@ public class ThreadsPoller extends AccountPoller<Account> {
 
     @Inject
     ThreadsConfig config;
+
+    @Inject
+    AccessTokens tokens;
 
     @Override
     public String name() {
@@ -141,16 +145,25 @@ public class ThreadsPoller extends AccountPoller<Account> {
     private record Read(JsonNode json, String stop) {
     }
 
+    /**
+     * One GET with the profile's token (renewed first when due); a token Threads refuses (Graph 190, 401) is renewed
+     * once, or taken from reply-service's renewal, and the GET sent once more.
+     */
     private Read read(Pass<Account> pass, String url, String what) throws IOException {
-        PlatformHttp.Reply reply = http.get(url, pass.account.accessToken());
+        TokenRefresher token = tokens.threads(pass.name, config);
+        String used = token.current().orElse(null);
+        PlatformHttp.Reply reply = http.get(url, used);
+        if (refused(reply) && token.refreshable() && token.refreshAfterRejection(used) instanceof TokenRefresher.Fresh fresh) {
+            reply = http.get(url, fresh.accessToken());
+        }
         if (reply.ok()) {
             return new Read(reply.json(), null);
         }
         JsonNode error = reply.json().path("error");
         int code = error.path("code").asInt(-1);
         String reason = "HTTP " + reply.status() + " from " + what + (code < 0 ? "" : ", Graph error " + code);
-        if (code == 190 || reply.status() == 401) {
-            status.report(PLATFORM, pass.name, State.token_expired, reason);
+        if (refused(reply)) {
+            status.report(PLATFORM, pass.name, State.token_expired, reason + token.failure().map(f -> "; " + f).orElse(""));
             return new Read(null, "token");
         }
         if (reply.status() == 429 || code == 4 || code == 17 || code == 32 || code == 613) {
@@ -160,6 +173,10 @@ public class ThreadsPoller extends AccountPoller<Account> {
         }
         status.report(PLATFORM, pass.name, State.unreachable, reason);
         return new Read(null, "error");
+    }
+
+    private static boolean refused(PlatformHttp.Reply reply) {
+        return reply.status() == 401 || reply.json().path("error").path("code").asInt(-1) == 190;
     }
 
     /**

@@ -154,11 +154,18 @@ class ThreadsTest {
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"error":{"message":"Error validating access token: Session has expired on Friday, 20-Nov-26.",
                          "type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"AbC1"}}""")));
+        MOCK.stubFor(get(urlPathEqualTo("/threads/refresh_access_token")).withQueryParam("access_token", equalTo("th-expired-token"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Error validating access token: Session has expired on Friday, 20-Nov-26.",
+                         "type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"AbC3"}}""")));
         cursors.reset("threads", "expired:replies");
         PollResult expired = poller.poll("expired", config.accounts().get("expired"), "replies");
         assertEquals("token", expired.stop());
         assertFalse(expired.cursorAdvanced());
         assertEquals(ConnectorStatus.State.token_expired, status.of("threads", "expired").state());
+        String reason = status.of("threads", "expired").reason();
+        assertTrue(reason.contains("token renewal refused (HTTP 400, Graph error 190"), reason);
+        assertFalse(reason.contains("th-expired-token"));
 
         MOCK.stubFor(get(urlPathEqualTo(API + "/1789busy/mentions")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("""

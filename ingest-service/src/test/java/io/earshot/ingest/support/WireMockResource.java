@@ -80,9 +80,14 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
             config.put("earshot.ingest.bluesky.accounts." + account + ".app-password", account + "-app-pass");
         }
         config.put("earshot.ingest.threads.base-url", base + "/threads/v1.0");
-        for (String account : new String[] {"brand", "expired", "busy"}) {
+        config.put("earshot.ingest.threads.token-url", base + "/threads/refresh_access_token");
+        for (String account : new String[] {"brand", "expired", "busy", "renewing", "refused"}) {
             config.put("earshot.ingest.threads.accounts." + account + ".user-id", "1789" + account);
             config.put("earshot.ingest.threads.accounts." + account + ".access-token", "th-" + account + "-token");
+            // far from expiry, except the two whose renewal is tested (ThreadsTokenRenewalTest)
+            boolean near = account.equals("renewing") || account.equals("refused");
+            config.put("earshot.ingest.threads.accounts." + account + ".token-expires-at",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(near ? 3 : 50)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         }
         config.put("earshot.ingest.threads.accounts.brand.username", "brandco");
         return config;

@@ -40,7 +40,7 @@ public class Connectors {
                 Map.entry("youtube", new YouTube(mapper, config)),
                 Map.entry("mastodon", new Mastodon(mapper, config)),
                 Map.entry("x", new XPlatform(mapper, config)),
-                Map.entry("threads", new Threads(mapper, config)),
+                Map.entry("threads", threads(new Threads(mapper, config), renewal.threads(), shared, metrics)),
                 Map.entry("google", renewing(new GoogleReviews(mapper, config), OAuthProvider.GOOGLE, renewal.google(), null, shared, metrics)),
                 Map.entry("trustpilot", renewing(new Trustpilot(mapper, config), OAuthProvider.TRUSTPILOT, renewal.trustpilot(), null, shared, metrics)),
                 Map.entry("reddit", renewing(new Reddit(mapper, config), OAuthProvider.REDDIT, renewal.reddit(), Reddit.USER_AGENT, shared, metrics)),
@@ -50,7 +50,7 @@ public class Connectors {
 
     /**
      * A platform whose token renews itself when a refresh token is configured, shared through Redis with
-     * ingest-service; its expiry is the gauge {@code earshot_connector_token_expires_at_seconds{platform}}.
+     * ingest-service; its expiry is the gauge (see {@link #gauged}) {@code earshot_connector_token_expires_at_seconds{platform}}.
      */
     private HttpPlatform renewing(HttpPlatform platform, OAuthProvider provider, TokenRenewalConfig.Client client,
             String userAgent, TokenStore shared, MeterRegistry metrics) {
@@ -59,14 +59,35 @@ public class Connectors {
         if (oauth.isEmpty()) {
             return platform;
         }
-        platform.withTokens(new TokenRefresher(platform.settings().token(), oauth, shared, Duration.ofSeconds(10),
-                client.renewBefore(), Clock.systemUTC()));
+        return gauged(platform.withTokens(new TokenRefresher(platform.settings().token(), oauth, shared, Duration.ofSeconds(10),
+                client.renewBefore(), Clock.systemUTC())), provider, metrics);
+    }
+
+    /** Threads, whose long-lived token renews itself (th_refresh_token) unless switched off, shared with ingest-service. */
+    private HttpPlatform threads(HttpPlatform platform, TokenRenewalConfig.Threads threads, TokenStore shared, MeterRegistry metrics) {
+        Optional<String> token = platform.settings().token();
+        var own = OAuthClient.threads("reply:threads", threads.tokenUrl(), token, threads.renew());
+        if (own.isEmpty()) {
+            return platform;
+        }
+        return gauged(platform.withTokens(new TokenRefresher(token, threads.tokenExpiresAt(), own, shared,
+                Duration.ofSeconds(10), threads.renewBefore(), Clock.systemUTC())), OAuthProvider.THREADS, metrics);
+    }
+
+    private HttpPlatform gauged(HttpPlatform platform, OAuthProvider provider, MeterRegistry metrics) {
         Gauge.builder("earshot.connector.token.expires.at", platform,
                 p -> TokenRefresher.epochSecondsOrNaN(p.tokenExpiresAt()))
                 .baseUnit("seconds").description("when the platform's access token expires (NaN: unknown)")
                 .tags("platform", provider.platform()).register(metrics);
         renewing.put(provider.platform(), platform);
         return platform;
+    }
+
+    /** Why each platform's last token renewal failed, while it has not succeeded since (the old token stays in use). */
+    public Map<String, String> renewalFailures() {
+        Map<String, String> failures = new TreeMap<>();
+        renewing.forEach((platform, p) -> p.tokenRenewalFailure().ifPresent(f -> failures.put(platform, f)));
+        return failures;
     }
 
     /** When each renewable platform token expires, where known. */

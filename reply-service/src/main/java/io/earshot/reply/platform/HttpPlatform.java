@@ -51,6 +51,11 @@ abstract class HttpPlatform implements PlatformConnector {
         return tokens == null ? Optional.empty() : tokens.expiresAt();
     }
 
+    /** Why the last renewal of the access token failed, while it has not succeeded since. */
+    Optional<String> tokenRenewalFailure() {
+        return tokens == null ? Optional.empty() : tokens.failure();
+    }
+
     String base() {
         return settings().baseUrl().orElseThrow(() -> new IllegalStateException(platform() + " has no base URL configured"))
                 .replaceAll("/+$", "");

@@ -46,6 +46,10 @@ public class PlatformStubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("earshot.reply.publish.threads.base-url", base + "/threads/v1.0"),
                 Map.entry("earshot.reply.publish.threads.token", "th-token"),
                 Map.entry("earshot.reply.publish.threads.account-id", "1789brand"),
+                Map.entry("earshot.reply.oauth.threads.token-url", base + "/threads/refresh_access_token"),
+                // far from expiry: the token is not renewed here (ThreadsTokenTest renews its own)
+                Map.entry("earshot.reply.oauth.threads.token-expires-at", java.time.Instant.now().plus(java.time.Duration.ofDays(50))
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
                 Map.entry("earshot.reply.bluesky.service-url", base + "/bsky"),
                 Map.entry("earshot.reply.bluesky.identifier", "brand.bsky.social"),
                 Map.entry("earshot.reply.bluesky.app-password", "brand-app-pass"),

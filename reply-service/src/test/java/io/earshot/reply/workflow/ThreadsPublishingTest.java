@@ -4,11 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,8 +161,13 @@ class ThreadsPublishingTest {
         wm().stubFor(post(urlPathEqualTo(API + "/1905/manage_reply")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"A2\"}}")));
+        // the refused token is renewed once first; Threads refuses to renew an expired one too (Graph 190)
+        wm().stubFor(get(urlPathEqualTo("/threads/refresh_access_token")).withQueryParam("access_token", equalTo("th-token"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Error validating access token\",\"type\":\"OAuthException\",\"code\":190}}")));
         var expired = threads.moderate(Items.complaint("threads").withComment(cmt -> cmt.withExternalId("1905").withThreadId("1801")), "hide");
-        assertTrue(expired instanceof PlatformConnector.Permanent p && p.tokenExpired());
+        assertTrue(expired instanceof PlatformConnector.Permanent p && p.tokenExpired(), String.valueOf(expired));
+        assertFalse(wm().findAll(getRequestedFor(urlPathEqualTo("/threads/refresh_access_token"))).isEmpty(), "renewal was tried");
     }
 
     @Test
