@@ -4,6 +4,7 @@ import io.earshot.reply.domain.QueueItem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,6 +25,9 @@ record IndexMove(List<String> leave, List<String> enter, String oldMember, Strin
         }
         String oldMember = QueueKeys.member(before);
         String newMember = QueueKeys.member(after);
+        if (oldMember.equals(newMember) && sameIndexedFields(before, after)) {
+            return NONE; // the usual step (a claim, an approval): no folding of the text to find that out
+        }
         Set<String> was = new LinkedHashSet<>(QueueKeys.indexKeys(before));
         Set<String> is = new LinkedHashSet<>(QueueKeys.indexKeys(after));
         if (oldMember.equals(newMember) && was.equals(is)) {
@@ -43,5 +47,13 @@ record IndexMove(List<String> leave, List<String> enter, String oldMember, Strin
             }
         }
         return new IndexMove(leave, enter, oldMember, newMember);
+    }
+
+    /** Whether everything {@link QueueKeys#indexKeys} reads is the same in both. */
+    private static boolean sameIndexedFields(QueueItem a, QueueItem b) {
+        return Objects.equals(a.label(), b.label()) && Objects.equals(a.platform(), b.platform())
+                && Objects.equals(a.lang(), b.lang()) && Objects.equals(a.flags(), b.flags())
+                && Objects.equals(a.text(), b.text()) && Objects.equals(a.author(), b.author())
+                && Objects.equals(a.externalId(), b.externalId()) && Objects.equals(a.id(), b.id());
     }
 }
