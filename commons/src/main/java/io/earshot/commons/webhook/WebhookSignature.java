@@ -1,6 +1,10 @@
 package io.earshot.commons.webhook;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -24,6 +28,23 @@ public final class WebhookSignature {
     /** The {@value #SIGNATURE_HEADER} value for {@code body} sent at {@code timestamp}. */
     public static String header(String secret, String timestamp, String body) {
         return "sha256=" + hmacHex(secret, timestamp + "." + body);
+    }
+
+    /**
+     * The POST of {@code json} to {@code url}, signed for {@code now}: the request every Earshot webhook sends, with
+     * {@code Idempotency-Key} so a receiver drops a retried copy.
+     */
+    public static HttpRequest signedPost(URI url, Duration timeout, String idempotencyKey, String secret, String json,
+                                         Instant now) {
+        String timestamp = Long.toString(now.getEpochSecond());
+        return HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .header(TIMESTAMP_HEADER, timestamp)
+                .header(SIGNATURE_HEADER, header(secret, timestamp, json))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
     }
 
     /** Hex HMAC-SHA256 of {@code payload} (UTF-8) with {@code secret} (UTF-8). */

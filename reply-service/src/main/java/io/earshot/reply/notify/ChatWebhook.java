@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -86,15 +85,8 @@ public class ChatWebhook {
 
     private int send(String key, String json) throws IOException, InterruptedException {
         NotifyConfig.Webhook hook = config.webhook();
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url().orElseThrow()))
-                .timeout(hook.timeout())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(hook.secret().orElseThrow(), timestamp, json))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = WebhookSignature.signedPost(URI.create(hook.url().orElseThrow()), hook.timeout(), key,
+                hook.secret().orElseThrow(), json, clock.instant());
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -69,15 +68,8 @@ public class InsightsWebhook {
     }
 
     private int send(String eventId, String json) throws java.io.IOException, InterruptedException {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.url().orElseThrow()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", eventId)
-                .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(config.secret().orElseThrow(), timestamp, json))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = WebhookSignature.signedPost(URI.create(config.url().orElseThrow()), config.timeout(), eventId,
+                config.secret().orElseThrow(), json, clock.instant());
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
